@@ -1,0 +1,34 @@
+# The few targets people type. `make demo` and `make test` do all the set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench sysdeps clean
+
+$(STAMP): pyproject.toml
+	@scripts/sysdeps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+sysdeps:            ## install the system libraries WeasyPrint needs (Pango, HarfBuzz subset, fonts)
+	@scripts/sysdeps.sh
+
+demo: $(STAMP)      ## run the whole audit offline on a bundled fictional person and write a PDF
+	$(BIN)/footprint demo
+
+test: $(STAMP)      ## run the whole test suite
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check footprint search_providers tests benchmarks
+	$(BIN)/ruff format --check footprint search_providers tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)     ## run every benchmark under benchmarks/
+	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""`python -m footprint`."""
+
+from footprint.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""Helpers shared by the command modules: profiles from options, output formats."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from footprint.cli.app import warn
+from footprint.errors import InputError
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+FINDING_COLUMNS = (
+    "url", "title", "category", "confidence", "year", "topic", "page_status", "reasons",
+    "snippet", "published", "rank", "provider", "query",
+)  # fmt: skip
+
+
+def resolve_profile(path: Path | None, name: str | None, queries: Sequence[str] = ()):  # type: ignore[no-untyped-def]
+    """The profile from `--profile`, else a bare one from `--name` or the results' queries."""
+    from footprint.profile import Profile, load_profile
+
+    if path is not None:
+        loaded = load_profile(path)
+        for message in loaded.warnings:
+            warn(message)
+        return loaded.profile
+    if name:
+        return Profile(name=" ".join(name.split()))
+    quoted = Counter(q.strip().split('"')[1] for q in queries if q.count('"') >= 2)
+    if quoted:
+        guess = quoted.most_common(1)[0][0]
+        warn(f"no --profile given: sorting results for {guess!r} (from the queries)")
+        return Profile(name=guess)
+    raise InputError("whose results are these? give --profile FILE or --name \"First Last\"")
+
+
+def emit_findings(findings: Sequence, fmt: Format) -> None:  # type: ignore[type-arg]
+    """Print findings in the chosen format to standard output."""
+    from footprint import records
+
+    dicts = [f.to_dict() for f in findings]
+    if fmt is Format.json:
+        sys.stdout.write(records.to_json(dicts))
+    elif fmt is Format.jsonl:
+        sys.stdout.write(records.to_jsonl(dicts))
+    elif fmt is Format.csv:
+        sys.stdout.write(records.to_csv(dicts, FINDING_COLUMNS))
+    else:
+        from footprint.cli.table import findings_table
+
+        findings_table(findings)
+
+
+def echo_summary(text: str) -> None:
+    """A summary line for people: on standard error, so piped output stays clean."""
+    typer.echo(text, err=True)

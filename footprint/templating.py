@@ -1,0 +1,63 @@
+"""Jinja2 templates and safe PDF rendering, shared by every report footprint writes.
+
+Everything in a report that came from the web is attacker-controlled text: the
+environment autoescapes, and the PDF renderer may fetch nothing but `data:` URLs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+def templates_dir() -> Path:
+    """The templates folder: inside the installed package, or at the checkout's root."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("footprint's templates folder is missing: reinstall footprint")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: autoescaped, strict about undefined names."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(template: str, context: dict[str, Any]) -> str:
+    """Render a template to an HTML string."""
+    return environment().get_template(template).render(**context)
+
+
+def render_pdf(html: str) -> bytes:
+    """Render HTML to a tagged PDF without fetching anything but `data:` URLs."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, url_fetcher=_data_only_fetcher(), base_url=None)
+    return bytes(document.write_pdf(pdf_tags=True))
+
+
+def _data_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that refuses every scheme but `data:`."""
+    from weasyprint.urls import URLFetcher
+
+    class DataOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.lower().startswith("data:"):
+                raise ValueError(f"footprint fetches nothing while rendering: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return DataOnlyFetcher(allowed_protocols=("data",), allow_redirects=False, timeout=1)
