@@ -61,10 +61,20 @@ def _guarded_getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
     raise InternetBlocked(f"tests may not look up {host!r}")
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def _install_guard() -> None:
     socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
     socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
     socket.getaddrinfo = _guarded_getaddrinfo
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _install_guard()
+
+
+@pytest.fixture(autouse=True)
+def _network_guard() -> None:
+    """Put the guard back before each test, in case a plugin or test replaced it."""
+    _install_guard()
 
 
 @pytest.fixture(autouse=True)
