@@ -23,3 +23,65 @@ def new_session() -> requests.Session:
     session = requests.Session()
     session.headers["User-Agent"] = USER_AGENT
     return session
+
+
+# Request parameters and headers that carry API keys: left out of cache keys and
+# replaced by "REDACTED" in the responses requests-cache stores.
+SECRET_PARAMETERS = ("api_key", "key", "X-Subscription-Token", "Authorization")
+DEFAULT_CACHE_TTL = 24 * 3600
+_TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def cache_ttl() -> int:
+    """Seconds a cached search response stays fresh: `$FOOTPRINT_CACHE_TTL` or a day.
+
+    Accepts seconds (`3600`) or a number with a unit (`30m`, `12h`, `2d`); 0 turns caching off.
+    """
+    import os
+    import re
+
+    from footprint.errors import ConfigError
+
+    raw = os.environ.get("FOOTPRINT_CACHE_TTL", "").strip().lower()
+    if not raw:
+        return DEFAULT_CACHE_TTL
+    match = re.fullmatch(r"(\d+)\s*([smhd]?)", raw)
+    if not match:
+        raise ConfigError(
+            f"FOOTPRINT_CACHE_TTL={raw!r} is not a duration: use seconds or e.g. 30m, 12h, 2d"
+        )
+    return int(match[1]) * _TTL_UNITS[match[2]]
+
+
+def cached_session(*, enabled: bool = True, expire_after: int | None = None) -> requests.Session:
+    """A session whose GET responses are cached in SQLite under the cache dir (0700/0600).
+
+    Re-running an audit then does not spend the person's search quota. API keys are kept
+    out of cache keys and out of what is stored; only successful responses are cached.
+    `enabled=False` (`--no-cache`) or a TTL of 0 gives a plain session.
+    """
+    import os
+
+    from footprint.paths import cache_dir, private_dir
+
+    ttl = cache_ttl() if expire_after is None else expire_after
+    if not enabled or ttl <= 0:
+        return new_session()
+    from requests_cache import CachedSession
+
+    folder = private_dir(cache_dir())
+    db = folder / "search.sqlite"
+    db.touch(mode=0o600, exist_ok=True)
+    os.chmod(db, 0o600)
+    session = CachedSession(
+        str(db),
+        backend="sqlite",
+        expire_after=ttl,
+        allowable_methods=("GET",),
+        allowable_codes=(200,),
+        ignored_parameters=SECRET_PARAMETERS,
+        match_headers=False,
+        stale_if_error=False,
+    )
+    session.headers["User-Agent"] = USER_AGENT
+    return session

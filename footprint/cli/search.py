@@ -1,0 +1,123 @@
+"""`footprint search`: find what the web shows about a person and write result records."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from footprint.cli.app import app, warn
+from footprint.cli.common import echo_summary
+from footprint.errors import ConfigError, ExitStatus, NetworkError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from footprint.profile import Profile
+    from footprint.search import SearchOutcome
+    from footprint.search.run import Progress
+
+
+def _person(name: str, profile_path: Path | None) -> Profile:
+    """The profile, searched under NAME; a different profile name is kept as an alias."""
+    from footprint.cli.common import resolve_profile
+
+    person = resolve_profile(profile_path, name)
+    clean = " ".join(name.split())
+    if person.name != clean:
+        aliases = (
+            person.aliases if person.name in person.aliases else (*person.aliases, person.name)
+        )
+        person = replace(person, name=clean, aliases=aliases)
+    return person
+
+
+def _run_with_progress(
+    run: Callable[[Progress | None], SearchOutcome], total_hint: str
+) -> SearchOutcome:
+    """Run `run(progress)` with a progress bar on a terminal, silently otherwise."""
+    if not sys.stderr.isatty():
+        return run(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(total_hint, total=None)
+
+        def progress(label: str, done: int, total: int) -> None:
+            bar.update(task, description=label[:60], completed=done, total=total)
+
+        return run(progress)
+
+
+def _report(outcome: SearchOutcome) -> None:
+    for notice in outcome.notices:
+        warn(notice)
+    for failure in outcome.failures:
+        times = f" ({failure.count} queries)" if failure.count > 1 else ""
+        warn(f"{failure.provider} failed ({failure.kind.value}){times}: {failure.message}")
+
+
+@app.command()
+def search(
+    name: str = typer.Argument(..., help='Your name, e.g. "Laura Hietanen".'),
+    profile: Path | None = typer.Option(None, "--profile", "-p", help="Your profile TOML."),
+    provider: list[str] | None = typer.Option(
+        None,
+        "--provider",
+        help="A provider to use (repeatable): brave, searxng, serpapi, google, duckduckgo, "
+        "file. Default: every configured one, duckduckgo when none is.",
+    ),
+    max_results: int = typer.Option(
+        50, "--max-results", min=1, max=200, help="Results per query and provider, at most."
+    ),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Languages to search in, e.g. fi,sv,en (default: the profile's)."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write JSONL here (readable only by you) instead of stdout."
+    ),
+    from_file: Path | None = typer.Option(
+        None, "--from", help="Use results saved in a JSON, JSONL or CSV file."
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ask the providers again."),
+) -> None:
+    """Search the web for yourself and write one result record per page found."""
+    from footprint import records
+    from footprint.paths import atomic_write
+    from footprint.search import make_providers, parse_languages, run_search
+
+    person = _person(name, profile)
+    languages = parse_languages(lang)
+    providers = make_providers(provider or None, no_cache=no_cache, from_file=from_file)
+    outcome = _run_with_progress(
+        lambda progress: run_search(
+            person, providers, max_results=max_results, languages=languages, progress=progress
+        ),
+        f"searching {len(providers)} provider(s)",
+    )
+    _report(outcome)
+    status = outcome.exit_status()
+    if status in (ExitStatus.NETWORK, ExitStatus.CONFIG):
+        message = "every provider failed and nothing was found: see the warnings above"
+        raise (ConfigError if status is ExitStatus.CONFIG else NetworkError)(message)
+    text = records.to_jsonl(r.to_dict() for r in outcome.results)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        with atomic_write(output, private=True) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    echo_summary(outcome.summary() + (f"; written to {output}" if output else ""))
+    if status is not ExitStatus.OK:
+        raise typer.Exit(int(status))

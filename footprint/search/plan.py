@@ -1,0 +1,108 @@
+"""Which searches to run for a person: pure, from the name and the profile.
+
+The exact name in quotes; each alias; the name with each home town, employer and
+activism organisation; once per language of the profile (fi, sv, en). In Swedish the
+bilingual towns go by their Swedish names (Tampere → Tammerfors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from footprint.errors import InputError
+from footprint.profile import LANGUAGES, Profile
+
+# Finnish towns with an official or customary Swedish name.
+SWEDISH_TOWNS = {
+    "helsinki": "Helsingfors",
+    "espoo": "Esbo",
+    "vantaa": "Vanda",
+    "kauniainen": "Grankulla",
+    "turku": "Åbo",
+    "tampere": "Tammerfors",
+    "oulu": "Uleåborg",
+    "vaasa": "Vasa",
+    "porvoo": "Borgå",
+    "kokkola": "Karleby",
+    "pietarsaari": "Jakobstad",
+    "raasepori": "Raseborg",
+    "hanko": "Hangö",
+    "lohja": "Lojo",
+    "kirkkonummi": "Kyrkslätt",
+    "sipoo": "Sibbo",
+    "loviisa": "Lovisa",
+    "kristiinankaupunki": "Kristinestad",
+    "uusikaarlepyy": "Nykarleby",
+    "mustasaari": "Korsholm",
+    "hämeenlinna": "Tavastehus",
+    "lappeenranta": "Villmanstrand",
+    "pori": "Björneborg",
+    "rauma": "Raumo",
+    "savonlinna": "Nyslott",
+    "kajaani": "Kajana",
+    "lahti": "Lahtis",
+    "mikkeli": "S:t Michel",
+    "parainen": "Pargas",
+    "kemiönsaari": "Kimitoön",
+    "tammisaari": "Ekenäs",
+    "naantali": "Nådendal",
+    "uusikaupunki": "Nystad",
+}
+
+
+@dataclass(frozen=True)
+class PlannedQuery:
+    """One search to run: its text, the language to ask for, and why it is in the plan."""
+
+    text: str
+    language: str | None
+    purpose: str  # name, alias, town, employer, activism
+
+
+def quoted(text: str) -> str:
+    """`text` as an exact phrase; inner double quotes would break the phrase, so drop them."""
+    return '"' + " ".join(text.replace('"', " ").split()) + '"'
+
+
+def town_name(town: str, language: str | None) -> str:
+    if language == "sv":
+        return SWEDISH_TOWNS.get(town.strip().lower(), town)
+    return town
+
+
+def parse_languages(value: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    """`fi,sv` or ["fi", "sv"] → ("fi", "sv"); an unknown code is an InputError."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    langs = tuple(dict.fromkeys(i.strip().lower() for i in items if i.strip()))
+    for lang in langs:
+        if lang not in LANGUAGES:
+            raise InputError(f"--lang has {lang!r}: use fi, sv or en (e.g. --lang fi,sv)")
+    return langs or None
+
+
+def plan_queries(profile: Profile, languages: Sequence[str] | None = None) -> list[PlannedQuery]:
+    """Every search for `profile`, in the profile's languages unless `languages` is given."""
+    langs = tuple(languages) if languages else tuple(profile.languages) or ("fi",)
+    name = quoted(profile.name)
+    plan: list[PlannedQuery] = []
+    seen: set[tuple[str, str | None]] = set()
+
+    def add(text: str, language: str, purpose: str) -> None:
+        if (text.casefold(), language) not in seen:
+            seen.add((text.casefold(), language))
+            plan.append(PlannedQuery(text, language, purpose))
+
+    for lang in langs:
+        add(name, lang, "name")
+        for alias in profile.aliases:
+            add(quoted(alias), lang, "alias")
+        for town in profile.locations:
+            add(f"{name} {town_name(town, lang)}", lang, "town")
+        for employer in profile.work.employers:
+            add(f"{name} {quoted(employer)}", lang, "employer")
+        for organisation in profile.activism.organizations:
+            add(f"{name} {quoted(organisation)}", lang, "activism")
+    return plan

@@ -1,0 +1,168 @@
+"""Run the planned searches on every provider and merge what they found.
+
+One provider's failure does not stop the others: its failure is recorded with its kind
+and message, and everything found so far is kept. A provider whose key is wrong or whose
+quota is used up is not asked again in the same run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from footprint.errors import ExitStatus
+from footprint.models import SearchResult
+from footprint.profile import Profile
+from footprint.search.dedup import merge_hits
+from footprint.search.plan import PlannedQuery, plan_queries, quoted
+from search_providers.base import ErrorKind, ProviderError, Query, SearchHit, SearchProvider
+
+# After these, asking the same provider again in this run cannot succeed.
+_GIVE_UP = frozenset({ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.CONFIG, ErrorKind.RATE_LIMITED})
+_SETUP = frozenset({ErrorKind.AUTH, ErrorKind.CONFIG})
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class ProviderFailure:
+    """A provider that failed: why (its kind), what to do (the message), and how often."""
+
+    provider: str
+    kind: ErrorKind
+    message: str
+    query: str = ""  # the first query it failed on
+    count: int = 1
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "provider": self.provider,
+            "kind": self.kind.value,
+            "message": self.message,
+            "query": self.query,
+            "count": self.count,
+        }
+
+
+@dataclass
+class SearchOutcome:
+    """What a search run found and what went wrong."""
+
+    results: list[SearchResult] = field(default_factory=list)  # deduplicated, best rank first
+    failures: list[ProviderFailure] = field(default_factory=list)
+    queries_sent: int = 0  # (provider, query) searches started
+    raw_count: int = 0  # hits before deduplication
+    duplicates_removed: int = 0
+    per_provider: dict[str, int] = field(default_factory=dict)  # hits each provider gave
+    providers: list[str] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)  # the distinct query texts, in plan order
+    notices: list[str] = field(default_factory=list)  # things to tell the person once
+    interrupted: bool = False
+
+    @property
+    def failed_providers(self) -> set[str]:
+        return {f.provider for f in self.failures}
+
+    @property
+    def all_failed(self) -> bool:
+        """Every provider failed and nothing at all was found."""
+        return (
+            bool(self.providers)
+            and not self.results
+            and self.failed_providers >= set(self.providers)
+        )
+
+    def exit_status(self) -> ExitStatus:
+        """OK; PARTIAL if a provider failed but results were kept; CONFIG/NETWORK if all failed."""
+        if self.interrupted:
+            return ExitStatus.INTERRUPTED
+        if self.all_failed:
+            if all(f.kind in _SETUP for f in self.failures):
+                return ExitStatus.CONFIG
+            return ExitStatus.NETWORK
+        return ExitStatus.PARTIAL if self.failures else ExitStatus.OK
+
+    def summary(self) -> str:
+        """One line: queries sent, results, duplicates removed, per provider."""
+        parts = ", ".join(f"{name} {n}" for name, n in self.per_provider.items()) or "none"
+        queries = "query" if self.queries_sent == 1 else "queries"
+        return (
+            f"{self.queries_sent} {queries} sent, {len(self.results)} results "
+            f"({self.duplicates_removed} duplicates removed); per provider: {parts}"
+        )
+
+
+def _tasks(
+    providers: Sequence[SearchProvider], plan: Sequence[PlannedQuery], name: str
+) -> list[tuple[SearchProvider, Query]]:
+    """(provider, query) pairs, without asking a provider the same thing twice."""
+    tasks: list[tuple[SearchProvider, Query]] = []
+    for provider in providers:
+        if not provider.uses_queries:
+            first = plan[0] if plan else PlannedQuery(quoted(name), None, "name")
+            tasks.append((provider, Query(first.text, first.language)))
+            continue
+        seen: set[tuple[str, str | None]] = set()
+        for planned in plan:
+            language = planned.language if provider.uses_language else None
+            if (planned.text, language) not in seen:
+                seen.add((planned.text, language))
+                tasks.append((provider, Query(planned.text, language)))
+    return tasks
+
+
+def _record(failures: list[ProviderFailure], err: ProviderError, query: str) -> None:
+    for i, failure in enumerate(failures):
+        if (failure.provider, failure.kind, failure.message) == (
+            err.provider,
+            err.kind,
+            err.message,
+        ):
+            failures[i] = ProviderFailure(
+                failure.provider, failure.kind, failure.message, failure.query, failure.count + 1
+            )
+            return
+    failures.append(ProviderFailure(err.provider, err.kind, err.message, query))
+
+
+def run_search(
+    profile: Profile,
+    providers: Sequence[SearchProvider],
+    *,
+    max_results: int = 50,
+    languages: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> SearchOutcome:
+    """Search every provider for every planned query, paging up to `max_results` each."""
+    plan = plan_queries(profile, languages)
+    tasks = _tasks(providers, plan, profile.name)
+    outcome = SearchOutcome(
+        providers=[p.name for p in providers],
+        queries=list(dict.fromkeys(q.text for _, q in tasks)),
+        notices=list(dict.fromkeys(p.notice for p in providers if p.notice)),
+    )
+    counts: Counter[str] = Counter({p.name: 0 for p in providers})
+    hits: list[SearchHit] = []
+    given_up: set[str] = set()
+    for done, (provider, query) in enumerate(tasks, 1):
+        if provider.name not in given_up:
+            outcome.queries_sent += 1
+            try:
+                for page in provider.pages(query, max_results):
+                    hits.extend(page.hits)
+                    counts[provider.name] += len(page.hits)
+            except ProviderError as err:
+                _record(outcome.failures, err, query.text)
+                if err.kind in _GIVE_UP:
+                    given_up.add(provider.name)
+            except KeyboardInterrupt:
+                outcome.interrupted = True
+                break
+        if progress is not None:
+            progress(f"{provider.name}: {query.text}", done, len(tasks))
+    outcome.results = merge_hits(hits)
+    outcome.raw_count = len(hits)
+    outcome.duplicates_removed = len(hits) - len(outcome.results)
+    outcome.per_provider = dict(counts)
+    return outcome
