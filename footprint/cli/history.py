@@ -1,0 +1,208 @@
+"""`footprint history`, `diff` and `export`: the saved audits, what changed, and a copy."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from footprint.cli.app import app, warn
+from footprint.cli.common import echo_summary
+from footprint.errors import InputError
+
+if TYPE_CHECKING:
+    from footprint.store import AuditDiff, AuditInfo, Store
+
+CATEGORIES = ("work", "private", "activism", "defunct", "namesake")
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def local_time(iso: str | None) -> str:
+    """An ISO timestamp as the person's local date and time."""
+    from datetime import datetime
+
+    if not iso:
+        return ""
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def history(
+    name: str | None = typer.Option(None, "--name", help="Only the audits of this name."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """List the saved audits: date, name, results per category, complete or not."""
+    from footprint.store import Store
+
+    with Store.open() as store:
+        found = store.audits(name)
+    if fmt is ListFormat.json:
+        print_json([a.to_dict() for a in found])
+        return
+    if not found:
+        echo_summary("No saved audits yet." if name is None else f"No saved audits of {name!r}.")
+        return
+    _history_table(found)
+
+
+def _history_table(found: list[AuditInfo]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from footprint.cli.table import STYLES
+
+    table = Table(pad_edge=False, expand=True)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("name", ratio=2, min_width=16, overflow="fold")
+    table.add_column("results", ratio=3)
+    table.add_column("complete", no_wrap=True)
+    for audit in found:
+        counts = Text(f"{audit.results}")
+        for category in CATEGORIES:
+            if audit.counts.get(category):
+                counts.append(" · ")
+                counts.append(f"{audit.counts[category]} {category}", STYLES.get(category, ""))
+        table.add_row(
+            str(audit.id),
+            local_time(audit.started_at),
+            Text(audit.name),
+            counts,
+            "yes" if audit.complete else Text("no", style="bold red"),
+        )
+    Console().print(table)
+    if any(not a.complete for a in found):
+        echo_summary(
+            "An incomplete audit was stopped before the end: "
+            "'footprint audit NAME --resume' finishes it."
+        )
+
+
+def _pick_pair(store: Store, old: str | None, new: str | None) -> tuple[AuditInfo, AuditInfo]:
+    """OLD and NEW as given, or the last two audits of the same name."""
+    if old is not None and new is not None:
+        return store.find_audit(old), store.find_audit(new)
+    if old is not None:
+        first = store.find_audit(old)
+        latest = store.latest_audit(first.name)
+        if latest is None or latest.id == first.id:
+            raise InputError(
+                f"audit {first.id} is the latest audit of {first.name!r}: give two ids to compare"
+            )
+        return first, latest
+    latest = store.latest_audit()
+    if latest is None:
+        raise InputError("no saved audits yet: run 'footprint audit \"Your Name\"' first")
+    same_name = store.audits(latest.name)
+    if len(same_name) < 2:
+        raise InputError(
+            f"only one audit of {latest.name!r} is saved: run another one later, then compare"
+        )
+    return same_name[-2], same_name[-1]
+
+
+@app.command()
+def diff(
+    old: str | None = typer.Argument(None, help="The earlier audit's id ('footprint history')."),
+    new: str | None = typer.Argument(None, help="The later audit's id (default: the latest)."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Show what is new, gone, or changed category or page status between two audits."""
+    from footprint.store import Store
+
+    with Store.open() as store:
+        before, after = _pick_pair(store, old, new)
+        changes = store.diff(before.id, after.id)
+    if not after.complete:
+        warn(f"audit {after.id} is incomplete: 'gone' may list results it did not reach")
+    if fmt is ListFormat.json:
+        print_json(
+            {"old_audit": before.to_dict(), "new_audit": after.to_dict(), **changes.to_dict()}
+        )
+        return
+    _print_diff(before, after, changes)
+
+
+def _print_diff(before: AuditInfo, after: AuditInfo, changes: AuditDiff) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    console.print(
+        Text(
+            f"Audit {before.id} ({local_time(before.started_at)}) → audit {after.id} "
+            f"({local_time(after.started_at)}), {after.name}",
+            style="bold",
+        )
+    )
+    if not changes:
+        console.print("Nothing changed.")
+        return
+    for heading, sign, found, style in (
+        ("New", "+", changes.new, "bold green"),
+        ("Gone", "-", changes.gone, "bold magenta"),
+    ):
+        if found:
+            console.print(Text(f"\n{heading} ({len(found)})", style=style))
+        for f in found:
+            line = Text(f"  {sign} {f.classification.category.value:9} ")
+            line.append(f.result.title or f.result.url)
+            line.append(f"\n    {f.result.url}", style="blue")
+            console.print(line)
+    if changes.changed:
+        console.print(Text(f"\nChanged ({len(changes.changed)})", style="bold yellow"))
+        for change in changes.changed:
+            d = change.to_dict()
+            what = []
+            if change.category_changed:
+                what.append(f"{d['old_category']} → {d['new_category']}")
+            if change.status_changed:
+                what.append(f"page {d['old_status']} → {d['new_status']}")
+            line = Text(f"  ~ {', '.join(what)}: ")
+            line.append(d["title"] or d["url"])
+            line.append(f"\n    {d['url']}", style="blue")
+            console.print(line)
+
+
+@app.command()
+def export(
+    audit: str = typer.Argument(..., help="The audit's id (see 'footprint history') or 'latest'."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json or csv."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not to stdout."),
+) -> None:
+    """Export a saved audit's results, with your corrections, as JSON or CSV."""
+    from footprint.paths import write_private
+    from footprint.store import Store
+    from footprint.store.export import ExportFormat, export_text
+
+    try:
+        chosen = ExportFormat(fmt.strip().lower())
+    except ValueError:
+        raise InputError(f"--format {fmt!r}: use json or csv") from None
+    with Store.open() as store:
+        info = store.find_audit(audit)
+        findings = store.load_findings(info.id)
+    text = export_text(findings, chosen)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_private(output, text)
+    left = info.results - len(findings)
+    where = f" to {output}" if output else ""
+    echo_summary(
+        f"Exported {len(findings)} results of audit {info.id} ({info.name}, {info.date}){where}"
+        + (f"; {left} results were not sorted yet and are left out" if left else "")
+    )

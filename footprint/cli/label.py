@@ -1,0 +1,80 @@
+"""`footprint label`: your corrections, which override the classifier from now on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from footprint.cli.app import app, warn
+from footprint.cli.common import echo_summary
+from footprint.cli.history import ListFormat, print_json
+from footprint.errors import InputError
+
+if TYPE_CHECKING:
+    from footprint.store import Label
+
+
+@app.command()
+def label(
+    url: str | None = typer.Argument(None, help="The result's address."),
+    category: str | None = typer.Argument(
+        None, help="work, private, activism, defunct or namesake."
+    ),
+    note: str = typer.Option("", "--note", help="Why, in your words (shown in reports)."),
+    list_: bool = typer.Option(False, "--list", help="List your corrections."),
+    remove: str | None = typer.Option(None, "--remove", metavar="URL", help="Drop a correction."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Format of --list."),
+) -> None:
+    """Correct a result's category: your word overrides the classifier in every report."""
+    from footprint.store import Store
+    from footprint.store.labels import parse_category
+
+    with Store.open() as store:
+        if list_:
+            _list(store.labels(), fmt)
+        elif remove is not None:
+            store.remove_label(remove)
+            echo_summary(f"Removed your correction for {remove}.")
+        elif url is None or category is None:
+            raise InputError(
+                "give an address and a category, e.g. "
+                "'footprint label https://example.fi/page namesake', or use --list / --remove URL"
+            )
+        else:
+            chosen = parse_category(category)
+            saved = store.set_label(url, chosen, note)
+            echo_summary(
+                f"Saved: {saved.url} is {saved.category.value} (your correction), "
+                "in this and every later audit and report."
+            )
+            if store.seen(saved.url) is None:
+                warn("no saved audit has this address yet; the correction waits for one that does")
+
+
+def _list(labels: list[Label], fmt: ListFormat) -> None:
+    if fmt is ListFormat.json:
+        print_json([entry.to_dict() for entry in labels])
+        return
+    if not labels:
+        echo_summary("No corrections yet: 'footprint label URL CATEGORY' adds one.")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from footprint.cli.history import local_time
+
+    table = Table(pad_edge=False, expand=True)
+    table.add_column("address", ratio=1, overflow="fold")
+    table.add_column("category", no_wrap=True)
+    table.add_column("note", ratio=1, overflow="fold")
+    table.add_column("since", no_wrap=True)
+    for entry in labels:
+        table.add_row(
+            Text(entry.url, style="blue"),
+            entry.category.value,
+            Text(entry.note),
+            local_time(entry.created_at)[:10],
+        )
+    Console().print(table)

@@ -1,0 +1,87 @@
+"""`footprint track`: removal requests you sent, their deadlines, and what to do next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from footprint.cli.app import app
+from footprint.cli.common import echo_summary
+from footprint.cli.history import ListFormat, print_json
+from footprint.errors import InputError
+
+if TYPE_CHECKING:
+    from footprint.store import Store
+
+CHANNELS = "site-owner|google-delisting|google-outdated|bing|archive|platform|ombudsman"
+
+
+@app.command()
+def track(
+    url: str | None = typer.Argument(None, help="The address you asked to have removed."),
+    channel: str | None = typer.Option(None, "--channel", "-c", help=f"Where: {CHANNELS}."),
+    sent: str | None = typer.Option(None, "--date", help="When you sent it (YYYY-MM-DD; today)."),
+    note: str = typer.Option("", "--note", help="Anything to remember, e.g. a case number."),
+    list_: bool = typer.Option(False, "--list", help="List requests, overdue first."),
+    all_: bool = typer.Option(False, "--all", help="With --list: closed requests too."),
+    done: str | None = typer.Option(
+        None, "--done", metavar="URL", help="Close URL's requests (only --channel's if given)."
+    ),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Format of --list."),
+) -> None:
+    """Record a removal request, list open ones with deadlines, or close one."""
+    from footprint.store import Store
+    from footprint.store.tracking import parse_channel, parse_date
+
+    with Store.open() as store:
+        if list_:
+            _list(store, all_, fmt)
+            return
+        if done is not None:
+            closed = store.close_requests(done, parse_channel(channel) if channel else None)
+            echo_summary(f"Closed {closed} request{'s' if closed != 1 else ''} for {done}.")
+            return
+        if url is None or channel is None:
+            raise InputError(
+                f"give an address and --channel {CHANNELS}, e.g. 'footprint track "
+                "https://example.fi/page --channel site-owner', or use --list / --done URL"
+            )
+        chosen = parse_channel(channel)
+        day = parse_date(sent, store.today()) if sent else None
+        request, new = store.track(url, chosen, day, note)
+    due = request.deadline
+    echo_summary(
+        f"{'Tracking' if new else 'Updated'}: {request.channel.value} request for {request.url}, "
+        f"sent {request.sent}"
+        + (f"; the answer is due by {due}." if due else "; search engines have no deadline.")
+    )
+
+
+def _list(store: Store, all_: bool, fmt: ListFormat) -> None:
+    today = store.today()
+    found = store.requests(include_closed=all_)
+    if fmt is ListFormat.json:
+        print_json([r.to_dict(today) for r in found])
+        return
+    if not found:
+        echo_summary("No removal requests tracked: 'footprint track URL --channel …' adds one.")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    for request in found:
+        overdue = request.overdue(today)
+        flag = "OVERDUE" if overdue else request.status.value
+        block = Text(f"{flag:8} ", style="bold red" if overdue else "bold")
+        block.append(request.url, style="blue")
+        due = f" · answer due by {request.deadline}" if request.deadline else " · no deadline"
+        block.append(f"\n         {request.channel.value} · sent {request.sent}{due}")
+        if request.note:
+            block.append(f"\n         note: {request.note}", style="dim")
+        block.append(f"\n         next: {request.next_step(today)[1]}")
+        console.print(block)
+    late = sum(r.overdue(today) for r in found)
+    if late:
+        echo_summary(f"{late} overdue: a controller must answer a GDPR request within one month.")

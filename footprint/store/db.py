@@ -1,0 +1,119 @@
+"""Opening the local database: private files, WAL, a short wait for locks, and refusals.
+
+A database footprint cannot use — a newer schema, another program's file, a damaged
+file — is reported with its path and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+from footprint import paths
+from footprint.errors import StoreError
+from footprint.store.migrations import SCHEMA_VERSION, migrate, schema_version
+from footprint.store.urlkey import url_key
+
+FILENAME = "footprint.db"
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_path() -> Path:
+    """`footprint.db` in footprint's data folder."""
+    return paths.home() / FILENAME
+
+
+def sidecars(path: Path) -> tuple[Path, Path]:
+    """The WAL and shared-memory files SQLite keeps beside the database."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database: {exc.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise StoreError(
+            f"{path}: not a footprint database (damaged, or another program's file); "
+            "it was left untouched: move it aside to start a new one"
+        )
+
+
+def _create_private(path: Path) -> None:
+    paths.private_dir(path.parent)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+
+
+def _make_private(path: Path) -> None:
+    for file in (path, *sidecars(path)):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(file, 0o600)
+
+
+def damaged(path: Path, exc: sqlite3.Error) -> StoreError:
+    """The message for a SQLite error: locked, or a damaged file named by its path."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"{path}: the database is busy in another footprint process; try again when it ends"
+        )
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+        return StoreError(
+            f"{path}: the database is damaged ({text}); it was left untouched: "
+            "move it aside to start a new one"
+        )
+    return StoreError(f"{path}: database error: {text}")
+
+
+def _refuse_foreign_or_newer(conn: sqlite3.Connection, path: Path) -> None:
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer footprint (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); it was left untouched: upgrade footprint to use it"
+        )
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables and "schema_migrations" not in tables:
+        raise StoreError(
+            f"{path}: a SQLite file that is not footprint's; it was left untouched: "
+            "move it aside or set FOOTPRINT_HOME to another folder"
+        )
+
+
+def connect(path: Path | None = None) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the database at `path`."""
+    path = path or default_path()
+    _check_header(path)
+    _create_private(path)
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise damaged(path, exc) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        _refuse_foreign_or_newer(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.create_function("footprint_url_key", 1, url_key, deterministic=True)
+        migrate(conn)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise damaged(path, exc) from None
+    _make_private(path)
+    return conn

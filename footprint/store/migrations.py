@@ -1,0 +1,139 @@
+"""The schema, as an ordered list of migrations recorded in the database.
+
+Each migration runs in one transaction together with the record that it ran, so a
+crash leaves the database at one version or the next, never between. Never edit a
+migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "audits",
+        """
+        CREATE TABLE audits (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            complete INTEGER NOT NULL DEFAULT 0,
+            profile TEXT NOT NULL,
+            queries TEXT NOT NULL,
+            failures TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX audits_by_name ON audits (name, started_at);
+        CREATE TABLE results (
+            audit_id INTEGER NOT NULL REFERENCES audits (id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            result TEXT NOT NULL,
+            page_status TEXT,
+            page_check TEXT,
+            category TEXT,
+            classification TEXT,
+            PRIMARY KEY (audit_id, url)
+        );
+        """,
+    ),
+    Migration(
+        "corrections_and_removal_requests",
+        """
+        ALTER TABLE results ADD COLUMN url_key TEXT;
+        UPDATE results SET url_key = footprint_url_key(url);
+        CREATE INDEX results_by_key ON results (url_key);
+        CREATE TABLE labels (
+            url_key TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            category TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE removal_requests (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            url_key TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            sent TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            name TEXT,
+            status TEXT NOT NULL DEFAULT 'open',
+            status_at TEXT,
+            removed_by INTEGER REFERENCES audits (id) ON DELETE SET NULL,
+            removed_reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX one_request_per_channel
+            ON removal_requests (url_key, channel) WHERE status != 'closed';
+        """,
+    ),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_LEDGER = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    applied_at TEXT NOT NULL
+)
+"""
+
+
+def statements(sql: str) -> list[str]:
+    """Split a script into complete SQL statements."""
+    found: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            found.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement: {buffer.strip()[:60]}")
+    return found
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+    """Apply every migration not yet applied, each in its own transaction; return their names.
+
+    The version is read again under the write lock, so two processes opening the same
+    database at once apply each migration exactly once.
+    """
+    applied: list[str] = []
+    for number, migration in enumerate(migrations, 1):
+        if schema_version(conn) >= number:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) >= number:
+                conn.execute("ROLLBACK")
+                continue
+            conn.execute(_LEDGER)
+            for statement in statements(migration.sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)",
+                (number, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {number:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.name)
+    return applied

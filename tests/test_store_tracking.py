@@ -1,0 +1,226 @@
+"""Removal requests: deadlines on an injected clock, overdue first, and what is gone."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from footprint.errors import InputError
+from footprint.models import ArchiveCopy, PageCheck, PageStatus
+from footprint.store import Channel, Store
+from footprint.store.tracking import (
+    CONTROLLERS,
+    add_month,
+    deadline,
+    parse_channel,
+    parse_date,
+    removal_evidence,
+)
+from tests.store_support import Clock, cli, finding, save_audit
+
+
+@pytest.mark.parametrize(
+    ("sent", "due"),
+    [
+        ("2026-03-02", "2026-04-02"),
+        ("2026-01-31", "2026-02-28"),
+        ("2028-01-31", "2028-02-29"),
+        ("2026-03-31", "2026-04-30"),
+        ("2026-12-15", "2027-01-15"),
+    ],
+)
+def test_a_month_is_a_calendar_month(sent: str, due: str) -> None:
+    assert add_month(date.fromisoformat(sent)) == date.fromisoformat(due)
+
+
+def test_only_controllers_have_a_deadline() -> None:
+    sent = date(2026, 3, 2)
+    for channel in Channel:
+        expected = date(2026, 4, 2) if channel in CONTROLLERS else None
+        assert deadline(channel, sent) == expected, channel
+    assert {c.value for c in CONTROLLERS} == {"site-owner", "archive", "platform"}
+
+
+def test_parsing_names_the_input_and_the_fix() -> None:
+    today = date(2026, 3, 2)
+    assert parse_channel("Bing") is Channel.BING
+    with pytest.raises(InputError, match=r"unknown channel 'email': use one of site-owner\|"):
+        parse_channel("email")
+    assert parse_date("2026-02-01", today) == date(2026, 2, 1)
+    with pytest.raises(InputError, match=r"is not a date: use YYYY-MM-DD, e\.g\. 2026-03-02"):
+        parse_date("1.2.2026", today)
+    with pytest.raises(InputError, match="in the future"):
+        parse_date("2026-03-03", today)
+
+
+def test_deadlines_overdue_first_and_next_steps_as_the_clock_moves(_isolated_home: Path) -> None:
+    clock = Clock("2026-01-31T09:00:00+00:00")
+    with Store.open(clock=clock) as store:
+        store.track("https://blog.example/post", Channel.SITE_OWNER, note="sent by e-mail")
+        clock.advance(days=10)  # 2026-02-10
+        store.track("https://facebook.example/laura", Channel.PLATFORM)
+        store.track("https://blog.example/post", Channel.GOOGLE_DELISTING)
+        store.track("https://old.example/", Channel.OMBUDSMAN, sent=date(2026, 1, 5))
+
+        clock.now = clock.now.replace(month=2, day=28)  # the site owner's last day
+        ctx = store.tracked_context()
+        assert not any(r["overdue"] for r in ctx)
+        assert ctx[0]["url"] == "https://blog.example/post" and ctx[0]["deadline"] == "2026-02-28"
+        assert ctx[0]["next_step_code"] == "await_answer"
+
+        clock.advance(days=1)  # 2026-03-01: a month and a day
+        ctx = store.tracked_context()
+        assert [(r["channel"], r["overdue"]) for r in ctx] == [
+            ("site-owner", True),
+            ("platform", False),
+            ("ombudsman", False),
+            ("google-delisting", False),
+        ]
+        assert ctx[0]["next_step_code"] == "notify_ombudsman"
+        assert "Data Protection Ombudsman" in ctx[0]["next_step"]
+        assert ctx[0]["note"] == "sent by e-mail"
+        assert ctx[1]["deadline"] == "2026-03-10"
+        assert ctx[3]["deadline"] is None and ctx[3]["next_step_code"] == "await_search_engine"
+
+        later = store.tracked_context(date(2026, 6, 1))  # an explicit clock for the report
+        assert [r["overdue"] for r in later] == [True, True, False, False]
+        assert set(later[0]) >= {
+            "url",
+            "channel",
+            "sent",
+            "deadline",
+            "overdue",
+            "status",
+            "next_step",
+        }
+
+
+def test_tracking_again_updates_and_done_closes(_isolated_home: Path) -> None:
+    clock = Clock()
+    with Store.open(clock=clock) as store:
+        first, new = store.track("https://a.example/", Channel.SITE_OWNER, date(2026, 1, 2))
+        assert new
+        again, new = store.track("https://A.example/", Channel.SITE_OWNER, note="second letter")
+        assert not new and again.id == first.id and again.sent == date(2026, 3, 2)
+        store.track("https://a.example/", Channel.BING)
+        assert store.close_requests("https://a.example/", Channel.BING) == 1
+        assert [r.channel for r in store.requests()] == [Channel.SITE_OWNER]
+        assert store.close_requests("https://a.example/") == 1
+        assert store.requests() == []
+        assert len(store.requests(include_closed=True)) == 2
+        with pytest.raises(InputError, match="no open request"):
+            store.close_requests("https://a.example/")
+
+
+def test_removal_evidence_by_channel() -> None:
+    live, gone = PageCheck(PageStatus.LIVE), PageCheck(PageStatus.GONE)
+    no_copy = PageCheck(PageStatus.GONE, archive=ArchiveCopy(available=False))
+    assert (
+        removal_evidence(Channel.SITE_OWNER, False, None, True) == "no longer in the search results"
+    )
+    assert removal_evidence(Channel.SITE_OWNER, False, None, False) is None  # incomplete audit
+    assert removal_evidence(Channel.SITE_OWNER, True, gone, False) == "the page is gone"
+    assert removal_evidence(Channel.SITE_OWNER, True, live, True) is None
+    assert removal_evidence(Channel.GOOGLE_OUTDATED, True, gone, True) is None  # still listed
+    assert removal_evidence(Channel.BING, False, None, True) == "no longer in the search results"
+    assert removal_evidence(Channel.ARCHIVE, True, no_copy, True) == (
+        "the Internet Archive has no copy any more"
+    )
+    assert removal_evidence(Channel.ARCHIVE, False, None, True) is None
+
+
+def test_a_later_audit_marks_tracked_results_removed(_isolated_home: Path) -> None:
+    clock = Clock()
+    urls = {c: f"https://{c}.example/laura" for c in ("owner", "bing", "platform", "kept", "late")}
+    with Store.open(clock=clock) as store:
+        save_audit(store, "Laura", [finding(u, "private", "live") for u in urls.values()])
+        save_audit(store, "Someone Else", [finding("https://x.example/", "work")])
+        store.track(urls["owner"], Channel.SITE_OWNER)
+        store.track(urls["bing"], Channel.BING)
+        store.track(urls["platform"], Channel.PLATFORM)
+        store.track(urls["kept"], Channel.SITE_OWNER)
+        clock.advance(days=20)
+
+        # an audit of another name, and an unfinished one, prove nothing about absence
+        save_audit(store, "Someone Else", [finding("https://x.example/", "work")])
+        save_audit(store, "Laura", [], complete=False)
+        assert {r.status.value for r in store.requests()} == {"open"}
+
+        clock.advance(days=1)
+        store.track(urls["late"], Channel.SITE_OWNER)  # sent on the day of the next audit
+        latest = [
+            finding(urls["platform"], "private", "gone"),
+            finding(urls["kept"], "private", "live"),
+        ]
+        save_audit(store, "Laura", latest)
+        by_url = {r.url: r for r in store.requests()}
+    assert by_url[urls["owner"]].status.value == "removed"
+    assert by_url[urls["owner"]].removed_reason == "no longer in the search results"
+    assert by_url[urls["bing"]].status.value == "removed"
+    assert by_url[urls["platform"]].removed_reason == "the page is gone"
+    assert by_url[urls["kept"]].status.value == "open"
+    assert by_url[urls["late"]].status.value == "removed"  # sent the same day as the audit
+    assert by_url[urls["owner"]].next_step(date(2026, 4, 1))[0] == "confirm_removed"
+
+
+def test_a_request_sent_after_an_audit_is_not_judged_by_it(_isolated_home: Path) -> None:
+    clock = Clock()
+    with Store.open(clock=clock) as store:
+        save_audit(store, "Laura", [finding("https://a.example/", "private", "live")])
+        audit_id = save_audit(store, "Laura", [], complete=False)
+        clock.advance(days=3)
+        store.track("https://a.example/", Channel.SITE_OWNER)
+        store.finish_audit(audit_id, True)  # finishing the old audit later changes nothing
+        assert [r.status.value for r in store.requests()] == ["open"]
+
+
+def test_track_command_records_lists_and_closes(_isolated_home: Path) -> None:
+    today = date.today()
+    old = date(today.year - 1, today.month, min(today.day, 28)).isoformat()
+    done = cli("track", "https://blog.example/post", "--channel", "site-owner", "--date", old)
+    assert done.exit_code == 0, done.output
+    assert "the answer is due by" in done.stderr
+    assert cli("track", "https://blog.example/post", "-c", "bing").exit_code == 0
+
+    listed = json.loads(cli("track", "--list", "--format", "json").stdout)
+    assert [(r["channel"], r["overdue"]) for r in listed] == [("site-owner", True), ("bing", False)]
+    table = cli("track", "--list")
+    assert table.stdout.index("OVERDUE") < table.stdout.index("bing")
+    assert "notify the Data Protection Ombudsman" in " ".join(table.stdout.split())
+    assert "1 overdue" in table.stderr
+
+    closed = cli("track", "--done", "https://blog.example/post", "--channel", "bing")
+    assert closed.exit_code == 0 and "Closed 1 request" in closed.stderr
+    assert len(json.loads(cli("track", "--list", "-f", "json").stdout)) == 1
+    assert len(json.loads(cli("track", "--list", "--all", "-f", "json").stdout)) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["https://a.example/", "--channel", "email"], "unknown channel 'email'"),
+        (
+            ["https://a.example/", "-c", "bing", "--date", "31.1.2026"],
+            "--date '31.1.2026' is not a date",
+        ),
+        (["https://a.example/", "-c", "bing", "--date", "2999-01-01"], "in the future"),
+        (["https://a.example/"], "give an address and --channel"),
+        (["not-an-address", "-c", "bing"], "is not a web address"),
+        (["--done", "https://none.example/"], "no open request for"),
+    ],
+)
+def test_bad_track_input_is_one_line_and_changes_nothing(
+    _isolated_home: Path, args: list[str], expected: str
+) -> None:
+    assert cli("track", "https://kept.example/", "-c", "platform").exit_code == 0
+    done = cli("track", *args)
+    assert done.exit_code == 3, done.output
+    assert done.stderr.startswith("Error: ") and expected in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    with Store.open() as store:
+        assert [(r.url, r.channel) for r in store.requests()] == [
+            ("https://kept.example/", Channel.PLATFORM)
+        ]
