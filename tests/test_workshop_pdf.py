@@ -1,0 +1,253 @@
+"""The kit and the group report as PDFs, read back with pypdf, in three languages."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from footprint.errors import ExitStatus
+from footprint.workshop.catalogue import catalogue
+from footprint.workshop.kit import build_kit_context, render_kit_html
+from footprint.workshop.report import Intake, build_group_context
+from footprint.workshop.rules import default_rules_text, load_rules, parse_rules
+from footprint.workshop.summary import summarise
+from footprint.workshop.validate import parse_share
+from tests.workshop_support import (
+    cli,
+    finding,
+    leaks,
+    pdf_text,
+    random_audits,
+    secrets_of,
+    share_of,
+    write_audit,
+)
+
+LANGS = ("fi", "sv", "en")
+
+
+def _flat(text: str) -> str:
+    """PDF text with line breaks and hyphenation joined, for phrase checks."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _pdf(path: Path):  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(path.read_bytes()))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kit_in_each_language(tmp_path: Path, lang: str) -> None:
+    out = tmp_path / f"kit-{lang}.pdf"
+    result = cli("workshop", "kit", "--lang", lang, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    reader = _pdf(out)
+    t = catalogue(lang)
+    text = _flat(pdf_text(out.read_bytes()))
+    assert reader.metadata.title == t["kit"]["doc_title"]
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
+    assert 3 <= len(reader.pages) <= 6
+    headings = [t["kit"][k] for k in ("title", "agenda_title", "privacy_title", "install_title",
+                                      "questions_title", "share_title")]  # fmt: skip
+    for heading in [*headings, load_rules().title_for(lang)]:
+        assert heading in text
+    for command in ("make demo", "footprint profile init me.toml", "duckduckgo",
+                    "footprint workshop share"):  # fmt: skip
+        assert command in text
+    assert "759/2004" in text  # the Act on the Protection of Privacy in Working Life
+    for rule_id in load_rules().ids:
+        assert rule_id in text
+    first_words = " ".join(load_rules().rules[0].text_for(lang).split()[:3])
+    assert first_words in text
+    assert "2:00" in text  # the agenda ends at two hours
+
+
+def test_kit_context_is_pure_and_complete() -> None:
+    context = build_kit_context(load_rules(), "en")
+    assert context["agenda"][0]["start"] == "0:00" and context["agenda"][-1]["end"] == "2:00"
+    assert any("5 people" in line and "fewer than 3" in line for line in context["privacy"])
+    example = parse_share(context["example_share"], load_rules().ids)  # a share that would pass
+    assert example.needs_action == load_rules().ids[:2]
+
+
+def test_custom_rules_appear_in_the_kit(tmp_path: Path) -> None:
+    rules = tmp_path / "org.toml"
+    rules.write_text(
+        'title = "Säätiö Esimerkin pelisäännöt"\n'
+        '[[rules]]\nid = "zeta-photos"\nrelates_to = ["client photos", "our canteen"]\n'
+        'text.fi = "Kuvaamme tapahtumissa vain luvalla, sanoo Zetasäätiö."\n'
+        'text.en = "We take pictures at events only with permission, says Zeta."\n'
+        '[[rules]]\nid = "markup-rule"\n'
+        'text = "Never <b>shout</b> & never use <script>x</script>."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "kit.pdf"
+    result = cli("workshop", "kit", "--rules", str(rules), "--lang", "fi", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = _flat(pdf_text(out.read_bytes()))
+    assert "Säätiö Esimerkin pelisäännöt" in text
+    assert "Zetasäätiö" in text and "zeta-photos" in text
+    assert "asiakkaiden kuvat" in text and "our canteen" in text  # relates_to, translated or as is
+    assert "<b>shout</b> & never use <script>x</script>" in text  # escaped, shown as written
+    assert "client-photos" not in text  # the default rules are replaced, not added to
+    html = render_kit_html(parse_rules(rules.read_text(encoding="utf-8")), "en")
+    assert "<script>x" not in html and "&lt;script&gt;x" in html
+
+
+def test_kit_with_a_bad_rules_file_fails_before_writing(tmp_path: Path) -> None:
+    rules = tmp_path / "org.toml"
+    rules.write_text('[[rules]]\nid = "a"\n', encoding="utf-8")
+    out = tmp_path / "kit.pdf"
+    result = cli("workshop", "kit", "--rules", str(rules), "-o", str(out))
+    assert result.exit_code == ExitStatus.INPUT
+    assert "'rules[0].text'" in result.stderr
+    assert not out.exists()
+
+
+def _write_shares(folder: Path, shares: list) -> list[Path]:  # type: ignore[type-arg]
+    paths = []
+    for i, share in enumerate(shares):
+        paths.append(folder / f"share{i}.json")
+        paths[-1].write_text(share.to_json(), encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_group_report_in_each_language(tmp_path: Path, lang: str) -> None:
+    shares = [share_of({"work": 4, "private": 2}, needs_action=["client-photos", "old-content"])
+              for _ in range(5)]  # fmt: skip
+    shares.append(share_of({"work": 1, "activism": 3}, needs_action=["family-privacy"]))
+    out = tmp_path / "group.pdf"
+    result = cli("workshop", "summary", *map(str, _write_shares(tmp_path, shares)),
+                 "--lang", lang, "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "6 shares used, 0 rejected, 0 duplicates dropped" in result.stderr
+    t = catalogue(lang)
+    reader = _pdf(out)
+    text = _flat(pdf_text(out.read_bytes()))
+    assert reader.metadata.title == t["group"]["doc_title"]
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    assert t["group"]["title"] in text
+    fewer = t["common"]["fewer_than"].format(small=3)
+    assert fewer in text  # activism (one person) and family-privacy (one person)
+    assert t["common"]["hidden"] in text  # and one more cell hidden, so it cannot be subtracted
+    assert f"{t['categories']['work']} 21 (6)" in text  # 5 x 4 + 1 work results, 6 people
+    rule_text = load_rules().get("client-photos").text_for(lang)  # type: ignore[union-attr]
+    assert " ".join(rule_text.split()[:3]) in text
+    assert t["group"]["prompts"][0] in text
+
+
+def test_group_context_suppresses_before_rendering() -> None:
+    shares = [share_of({"work": 4}) for _ in range(5)] + [share_of({"activism": 2})]
+    context = build_group_context(summarise(shares), load_rules(), "en", Intake(6, 6, 0, 0))
+    svg = str(context["charts"][0]["svg"])
+    assert "past activism</text>" in svg and "fewer than 3" in svg
+    assert ">2<" not in svg  # the small figure itself is nowhere in the chart
+
+
+def test_summary_rejects_bad_shares_and_goes_on(tmp_path: Path) -> None:
+    shares = [share_of({"work": 2}) for _ in range(5)]
+    paths = _write_shares(tmp_path, shares)
+    good = json.loads(shares[0].to_json())
+    bad = {
+        "truncated.json": shares[0].to_json()[:80],
+        "future.json": json.dumps({**good, "schema": 2}),
+        "smuggled.json": json.dumps({**good, "needs_action": ["https://laura.invalid/"]}),
+        "extra.json": json.dumps({**good, "name": "Laura Hietanen"}),
+        "copy.json": shares[3].to_json(),
+    }
+    for name, text in bad.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "group.pdf"
+    result = cli("workshop", "summary", *map(str, paths), *(str(tmp_path / n) for n in bad),
+                 "--lang", "en", "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert any("truncated.json: rejected" in line and "truncated" in line for line in lines)
+    assert any("future.json: rejected" in line and "newer footprint" in line for line in lines)
+    assert any("smuggled.json: rejected" in line and "not a rule id" in line for line in lines)
+    assert any("extra.json: rejected" in line and "unexpected key 'name'" in line for line in lines)
+    assert any("copy.json: dropped: the same share as" in line for line in lines)
+    assert "laura.invalid" not in result.stderr and "Hietanen" not in result.stderr
+    text = _flat(pdf_text(out.read_bytes()))
+    assert "Share files given: 10. Used: 5. Rejected: 4. Duplicates dropped: 1." in text
+    assert "truncated.json" not in text  # file names, which may name people, stay out
+
+
+def test_summary_refuses_a_small_group(tmp_path: Path) -> None:
+    paths = _write_shares(tmp_path, [share_of() for _ in range(4)])
+    (tmp_path / "copy.json").write_text(paths[0].read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "group.pdf"
+    result = cli(
+        "workshop", "summary", *map(str, paths), str(tmp_path / "copy.json"), "-o", str(out)
+    )
+    assert result.exit_code == ExitStatus.INPUT
+    assert "only 4 usable shares" in result.stderr and "--min-group" in result.stderr
+    assert not out.exists()
+    bigger = cli("workshop", "summary", *map(str, paths), "--min-group", "6", "-o", str(out))
+    assert bigger.exit_code == ExitStatus.INPUT and "at least 6" in bigger.stderr
+    too_small = cli("workshop", "summary", *map(str, paths), "--min-group", "2", "-o", str(out))
+    assert too_small.exit_code == ExitStatus.USAGE
+    ok = cli("workshop", "summary", *map(str, paths), "--min-group", "4", "-o", str(out))
+    assert ok.exit_code == 0 and out.exists()
+
+
+@settings(max_examples=6, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+@given(audits=st.lists(random_audits(), min_size=5, max_size=5))
+def test_nothing_of_anyone_reaches_the_group_report(audits: list) -> None:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        shares = []
+        for i, audit in enumerate(audits):
+            path = write_audit(folder / f"audit{i}.json", audit["findings"], audit["profile"])
+            shares.append(folder / f"share{i}.json")
+            result = cli("workshop", "share", str(path), "-o", str(shares[-1]), "--yes",
+                         "-n", "client-photos", "-n", "old-content")  # fmt: skip
+            assert result.exit_code == 0, result.output
+        out = folder / "group.pdf"
+        result = cli("workshop", "summary", *map(str, shares), "--lang", "en", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        text = pdf_text(out.read_bytes())
+    assert "Workshop group summary" in text  # the text was extracted at all
+    fixed = json.dumps(catalogue("en"), ensure_ascii=False) + default_rules_text()
+    for audit in audits:
+        assert not leaks(secrets_of(audit), text, fixed)
+
+
+def test_group_report_privacy_check_can_fail(tmp_path: Path) -> None:
+    """The same extraction finds a string that is in a PDF (here a rule text we control)."""
+    rules = tmp_path / "org.toml"
+    rules.write_text('[[rules]]\nid = "a"\ntext = "Qwerty Hietanen Laura"\n', encoding="utf-8")
+    paths = _write_shares(tmp_path, [share_of(needs_action=["a"]) for _ in range(5)])
+    out = tmp_path / "g.pdf"
+    assert (
+        cli(
+            "workshop", "summary", *map(str, paths), "--rules", str(rules), "-o", str(out)
+        ).exit_code
+        == 0
+    )
+    text = pdf_text(out.read_bytes())
+    assert leaks({"Qwerty Hietanen Laura", "Zzyzx Other"}, text, "") == ["Qwerty Hietanen Laura"]
+
+
+def test_share_from_the_kit_example_audit_end_to_end(tmp_path: Path) -> None:
+    """A participant's audit file → share → five shares → a group report."""
+    audit = write_audit(tmp_path / "audit.json", [finding("work", year=2020), finding("private")])
+    paths = []
+    for i in range(5):
+        paths.append(tmp_path / f"s{i}.json")
+        assert cli("workshop", "share", str(audit), "-o", str(paths[-1]), "--yes").exit_code == 0
+    out = tmp_path / "group.pdf"
+    assert cli("workshop", "summary", *map(str, paths), "-o", str(out)).exit_code == 0
+    assert "Työpajan ryhmäyhteenveto" in pdf_text(out.read_bytes())
