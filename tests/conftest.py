@@ -77,10 +77,25 @@ def _network_guard() -> None:
     _install_guard()
 
 
+@pytest.fixture(scope="session")
+def _shared_lemma_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of lemma tables for the whole run: public dictionary data, built once."""
+    return tmp_path_factory.mktemp("lemma-tables")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own FOOTPRINT_HOME and never touches the user's data."""
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    _shared_lemma_tables: Path,
+) -> Path:
+    """Every test gets its own FOOTPRINT_HOME and never touches the user's data.
+
+    Only the lemma tables (about 140 MB of public dictionary data that take ~20 s to
+    build) are shared through FOOTPRINT_LEMMA_TABLES, so a test run builds them once.
+    """
     home = tmp_path_factory.mktemp("footprint-home")
+    monkeypatch.setenv("FOOTPRINT_LEMMA_TABLES", str(_shared_lemma_tables))
     monkeypatch.setenv("FOOTPRINT_HOME", str(home))
     for key in ("BRAVE_API_KEY", "SERPAPI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_CSE_ID", "SEARXNG_URL"):
         monkeypatch.delenv(key, raising=False)

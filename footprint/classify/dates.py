@@ -1,0 +1,164 @@
+"""Years in results: from `published`, the address, and dates, ages and life spans in text.
+
+Dates are written many ways: "12.3.2004", "maaliskuussa 2003", "den 4 maj 2001",
+"June 3, 2002", "2003-05-12", "/2003/05/". Each found year carries how sure we are
+that it dates the result (a full date beats a bare number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import unquote, urlsplit
+
+FIRST_YEAR = 1950
+_YEAR = r"(19[5-9]\d|20[0-4]\d)"
+_OLD_YEAR = r"(1[89]\d\d|20[0-4]\d)"  # a birth year may be long before the web
+_FI_MONTHS = r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*"
+_SV_MONTHS = (
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+)
+_EN_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+
+# (pattern, how strongly it dates the result)
+_TEXT_PATTERNS = (
+    (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), 0.9),  # ISO
+    (re.compile(rf"\b[0-3]?\d\.\s?[01]?\d\.\s?{_YEAR}\b"), 0.9),  # 12.3.2004
+    (re.compile(rf"\b[0-3]?\d\.?\s+{_FI_MONTHS}\s+{_YEAR}\b", re.I), 0.9),  # 12. maaliskuuta 2004
+    (re.compile(rf"\b{_FI_MONTHS}\s+{_YEAR}\b", re.I), 0.8),  # maaliskuussa 2003
+    (re.compile(rf"\b[0-3]?\d\s+{_SV_MONTHS}\s+{_YEAR}\b", re.I), 0.9),  # (den) 4 maj 2001
+    (re.compile(rf"\b{_SV_MONTHS}\s+{_YEAR}\b", re.I), 0.7),  # maj 2001
+    (re.compile(rf"\b{_EN_MONTHS}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), 0.9),  # June 3, 2002
+    (re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+{_EN_MONTHS}\s+{_YEAR}\b"), 0.9),  # 3 June 2002
+    (re.compile(rf"\b{_EN_MONTHS}\s+{_YEAR}\b"), 0.7),  # June 2002
+    (re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d,]|\.\d)"), 0.4),  # a bare year
+)
+_URL_PATTERNS = (
+    (re.compile(rf"/{_YEAR}/[01]\d(?:/|$)"), 0.8),  # /2003/05/
+    (re.compile(rf"(?<!\d){_YEAR}-[01]\d-[0-3]\d(?!\d)"), 0.8),
+    (re.compile(rf"/{_YEAR}(?:/|$)"), 0.6),  # /2003/
+    (re.compile(rf"[/_-]{_YEAR}[/_.-]"), 0.3),  # -2003- in a slug
+)
+_AGE_PATTERNS = (
+    re.compile(r"\b(\d{1,3})\s?-?\s?vuotias", re.I),
+    re.compile(r"\b(\d{1,3})\s?v\.(?=[\s,;)])", re.I),
+    re.compile(r"\b(\d{1,3})-årig[ae]?\b", re.I),
+    re.compile(r"\b(\d{1,3})\s+år\b(?!\s+(?:sedan|senare|gammal\w* tradition))", re.I),
+    re.compile(r"\b(?:aged|age)\s+(\d{1,3})\b", re.I),
+    re.compile(r"\b(\d{1,3})-year-old\b", re.I),
+    re.compile(r"\b(\d{1,3})\s?y/o\b", re.I),
+    re.compile(r"\b(?:täyttää|täytti|fyller|fyllde|turns|turned)\s+(\d{1,3})\b", re.I),
+    re.compile(r"[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+,\s(\d{1,2})(?=[,.;)]|\s[a-zåäö])"),  # "Name, 16,"
+)
+_BORN = r"(?:\bs\.|\bsyntynyt|\bsyntyi|\bsynt\.|\bfödd|\bf\.|\bborn|\bb\.|\*)"
+_DAY_MONTH = r"(?:[0-3]?\d\.\s?[01]?\d\.\s?)?"
+_BIRTH_PATTERNS = (
+    # "s. 3.2.1931", "född 12.4.1938", "born in 1950", "* 1931"
+    re.compile(rf"{_BORN}\s*(?:[^\W\d]+\s+){{0,2}}{_DAY_MONTH}{_OLD_YEAR}\b", re.I),
+)
+_BIRTH_SHORT = re.compile(rf"{_BORN}\s*-(\d\d)\b", re.I)  # "synt. -95"
+_LIFESPAN = re.compile(rf"(?<!\d){_OLD_YEAR}\s?[–—-]\s?{_OLD_YEAR}(?!\d)")
+_DIED = re.compile(r"†|\bk\.\s?[0-3]?\d\.\s?[01]?\d\.\s?\d{4}")  # a dagger, "k. 11.1.2016"
+
+
+@dataclass(frozen=True)
+class FoundYear:
+    year: int
+    weight: float  # how sure it is the result's year
+    source: str  # published | url | title | snippet | page
+    text: str  # what was matched
+
+
+def this_year() -> int:
+    return date.today().year
+
+
+def _plausible(year: int) -> bool:
+    return FIRST_YEAR <= year <= this_year() + 1
+
+
+def published_year(published: str | None) -> int | None:
+    """The year of an ISO date or a bare year in `published`."""
+    if not published or published.startswith("1970-01-01"):
+        return None  # empty, or a Unix-epoch placeholder some engines give
+    match = re.match(rf"\s*{_YEAR}", published)
+    return int(match.group(1)) if match and _plausible(int(match.group(1))) else None
+
+
+def years_in_text(text: str, source: str) -> list[FoundYear]:
+    """Every year in `text`, each once, at the weight of its most date-like mention."""
+    found: dict[int, FoundYear] = {}
+    spans = _LIFESPAN.findall(text)
+    life_years = {int(y) for pair in spans for y in pair}
+    for pattern, weight in _TEXT_PATTERNS:
+        for match in pattern.finditer(text):
+            year = int(match.group(1))
+            if not _plausible(year):
+                continue
+            if weight < 0.5 and year in life_years:
+                weight = 0.2
+            if year not in found or found[year].weight < weight:
+                found[year] = FoundYear(year, weight, source, match.group(0))
+    return list(found.values())
+
+
+def years_in_url(url: str) -> list[FoundYear]:
+    path = unquote(urlsplit(url).path)
+    found: dict[int, FoundYear] = {}
+    for pattern, weight in _URL_PATTERNS:
+        for match in pattern.finditer(path):
+            year = int(match.group(1))
+            if _plausible(year) and (year not in found or found[year].weight < weight):
+                found[year] = FoundYear(year, weight, "url", match.group(0).strip("/_-."))
+    return list(found.values())
+
+
+def best_year(found: list[FoundYear]) -> FoundYear | None:
+    """The year the result is most likely from: the surest, then the latest."""
+    if not found:
+        return None
+    return max(found, key=lambda f: (f.weight, f.year))
+
+
+def ages(text: str) -> list[tuple[int, int]]:
+    """Ages stated in text, with where: "16-vuotias", "16 år", "aged 16", "täyttää 50"."""
+    out = []
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            age = int(match.group(1))
+            if 0 < age < 110:
+                out.append((age, match.start()))
+    return out
+
+
+def birth_years(text: str) -> list[int]:
+    """Birth years stated in text: "s. 1950", "född 12.4.1938", "synt. -95", "(1931–2019)"."""
+    out = [int(m.group(1)) for p in _BIRTH_PATTERNS for m in p.finditer(text)]
+    for match in _BIRTH_SHORT.finditer(text):
+        short = int(match.group(1))
+        out.append(2000 + short if 2000 + short <= this_year() - 10 else 1900 + short)
+    for first, last in _LIFESPAN.findall(text):
+        if 30 <= int(last) - int(first) <= 110:
+            out.append(int(first))
+    return [y for y in out if 1800 <= y <= this_year()]
+
+
+def birth_years_in_parens(text: str) -> list[tuple[int, int]]:
+    """Years in brackets right after a name, as rosters give birth years: "Juho K (2007)"."""
+    return [
+        (int(m.group(1)), m.start()) for m in re.finditer(rf"[A-ZÅÄÖ][\w-]+\s\({_OLD_YEAR}\)", text)
+    ]
+
+
+def died(text: str) -> bool:
+    """A death mark: a dagger or "k. 11.1.2016" (kuollut)."""
+    return bool(_DIED.search(text))
+
+
+def lifespans(text: str) -> list[tuple[int, int]]:
+    """Life spans such as "1931–2019" (a death notice's mark)."""
+    return [(int(a), int(b)) for a, b in _LIFESPAN.findall(text) if 30 <= int(b) - int(a) <= 110]

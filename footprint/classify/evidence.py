@@ -1,0 +1,393 @@
+"""Evidence: what a result's text, address, dates and page check say, each with a reason.
+
+`Profiled` compiles a profile once (phrases, name forms, the person's fields of
+work); `Profiled.gather` turns one result into a list of `Evidence`, each pointing
+at one side (a category, or `person`: ties the result to the person) with a weight.
+Deciding is `rules.py`'s job.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from footprint.classify import dates, lexicon, platforms
+from footprint.classify.facts import (
+    ACTIVISM,
+    DEFUNCT,
+    NAMESAKE,
+    PERSON,
+    PRIVATE,
+    WHERE,
+    WORK,
+    Facts,
+    Sources,
+    Vocab,
+)
+from footprint.classify.names import FULL, NameMatch, NameMatcher
+from footprint.classify.namesakes import NamesakeEvidence
+from footprint.classify.text import (
+    Lemmas,
+    Phrase,
+    PhraseIndex,
+    Token,
+    fold,
+    profile_phrases,
+    vocabulary_phrase,
+)
+from footprint.models import PageCheck, SearchResult
+from footprint.profile import Profile
+
+
+def _phrase_of(item: Any) -> Phrase:
+    if isinstance(item, Phrase):
+        return item
+    if isinstance(item, Vocab):
+        return item.phrase
+    return item[0]  # a (phrase, coordinates) place
+
+
+def compile_vocab(table: dict[str, str], lemmas: Lemmas) -> list[Vocab]:
+    out = []
+    for lang, text in table.items():
+        for entry in text.split():
+            weight = 1.0
+            if entry.startswith("~"):
+                weight, entry = 0.4, entry[1:]
+            out.append(Vocab(vocabulary_phrase(entry.replace("_", " "), lemmas, (lang,)), weight))
+    return out
+
+
+def _profile_terms(entries: Iterable[str], lemmas: Lemmas) -> list[Phrase]:
+    return [p for entry in entries for p in profile_phrases(entry, lemmas)]
+
+
+# kind of site → (side, weight, reason code, reason template)
+PLATFORM_PRIORS: dict[str, tuple[str, float, str, str]] = {
+    platforms.PROFESSIONAL: (WORK, 1.6, "platform_professional",
+                             "{site} is a professional network"),
+    platforms.ACADEMIC: (WORK, 1.0, "platform_academic", "{site} is a university or research site"),
+    platforms.EMPLOYER: (WORK, 1.2, "platform_employer",
+                         "{site} is a workplace or public body's site"),
+    platforms.REGISTRY: (WORK, 1.0, "platform_registry", "{site} is a company or board register"),
+    platforms.SOCIAL: (PRIVATE, 0.5, "platform_social", "{site} is a social network"),
+    platforms.FORUM: (PRIVATE, 1.3, "platform_forum", "{site} is a discussion forum"),
+    platforms.BLOG: (PRIVATE, 0.7, "platform_blog", "{site} hosts personal blogs"),
+    platforms.HOBBY: (PRIVATE, 1.3, "platform_hobby", "{site} is a hobby or sports site"),
+    platforms.CLASSIFIEDS: (PRIVATE, 1.3, "platform_classifieds", "{site} is a marketplace"),
+    platforms.VIDEO: (PRIVATE, 0.4, "platform_video", "{site} is a video site"),
+    platforms.OBITUARY: (NAMESAKE, 1.0, "platform_obituary", "{site} publishes death notices"),
+    platforms.ARCHIVE: (DEFUNCT, 0.5, "archive_copy", "only an archived copy ({site})"),
+    platforms.NEWS: (PERSON, 0.0, "platform_news", "{site} is a news site"),
+}  # fmt: skip
+
+
+class Profiled(NamesakeEvidence):
+    """A profile compiled for matching: build once, gather evidence for many results."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.lemmas = lemmas = Lemmas()
+        self.names = NameMatcher(profile, lemmas)
+        self.activism_vocab = compile_vocab(lexicon.ACTIVISM, lemmas)
+        self.work_vocab = compile_vocab(lexicon.WORK, lemmas)
+        self.private_vocab = compile_vocab(lexicon.PRIVATE, lemmas)
+        self.ceased_vocab = compile_vocab(lexicon.CEASED, lemmas)
+        self.death_vocab = compile_vocab(lexicon.DEATH, lemmas)
+        self.mourner_vocab = compile_vocab(lexicon.MOURNERS, lemmas)
+        self.namesake_vocab = compile_vocab(lexicon.NAMESAKE, lemmas)
+        self.residence_vocab = compile_vocab(lexicon.RESIDENCE, lemmas)
+        self.professions = {
+            fld: compile_vocab(table, lemmas) for fld, table in lexicon.PROFESSIONS.items()
+        }
+        w, a = profile.work, profile.activism
+        self.employers = _profile_terms(w.employers, lemmas)
+        self.titles = _profile_terms(w.titles, lemmas)
+        self.work_keywords = _profile_terms(w.keywords, lemmas)
+        self.private_keywords = _profile_terms(profile.private.keywords, lemmas)
+        self.orgs = _profile_terms(a.organizations, lemmas)
+        self.activism_keywords = _profile_terms(a.keywords, lemmas)
+        self.publications = _profile_terms(profile.publications.names, lemmas)
+        self.locations = _profile_terms(profile.locations, lemmas)
+        self.accounts = tuple(
+            acc.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+            for acc in profile.private.accounts
+        )
+        self.fields = self._fields(" ".join(w.titles + w.keywords))
+        name_words = {s.casefold() for name in profile.names for s in name.split()}
+        own_places = lemmas.tokens(" ".join(profile.locations))
+        own_keys = set().union(*(t.keys for t in own_places)) if own_places else set()
+        self.towns: list[tuple[Phrase, tuple[float, float] | None]] = []
+        self.home: list[tuple[float, float]] = []  # where the person's towns are
+        finnish: set[str] = set()
+        for group in lexicon.TOWNS.split():
+            names = [n.replace("_", " ") for n in group.split("/")]
+            finnish |= {n.casefold() for n in names}
+            phrases = [p for n in names for p in profile_phrases(n, lemmas, short=False)]
+            where = lexicon.COORDINATES.get(names[0])
+            if any(p.words[0].lemmas & own_keys for p in phrases):
+                self.locations += phrases  # the person's town under its other name
+                if where:
+                    self.home.append(where)
+            elif not any(n.casefold() in name_words for n in names):
+                self.towns += [(p, where) for p in phrases]
+        self.lives_abroad = any(not (t.keys & finnish) for t in own_places if t.capital)
+        self.abroad = [
+            (p, None)
+            for place in lexicon.ABROAD.split()
+            for p in profile_phrases(place, lemmas, short=False)
+            if not (p.words[0].lemmas & own_keys)
+        ]
+        self.minors = compile_vocab(lexicon.MINORS, lemmas)
+        self._all: list[Phrase] = []  # every phrase list, end to end, in one index
+        self._spans: dict[int, tuple[int, int]] = {}  # a list's id → (start, length)
+        every: tuple[Sequence[Any], ...] = (
+            self.employers, self.titles, self.work_keywords, self.private_keywords, self.orgs,
+            self.activism_keywords, self.publications, self.locations, self.activism_vocab,
+            self.work_vocab, self.private_vocab, self.ceased_vocab, self.death_vocab,
+            self.mourner_vocab, self.namesake_vocab, self.residence_vocab, self.towns,
+            self.abroad, self.minors, *self.professions.values(),
+        )  # fmt: skip
+        for items in every:
+            if items:
+                self._spans[id(items)] = (len(self._all), len(items))
+                self._all += [_phrase_of(item) for item in items]
+        self._index = PhraseIndex(self._all)
+        self._starts = sorted(start for start, _ in self._spans.values())
+        self._memo: dict[int, dict[int, dict[int, list[int]]]] = {}  # one result's hits
+
+    def _fields(self, text: str) -> set[str]:
+        tokens = self.lemmas.tokens(text)
+        return {
+            fld
+            for fld, vocab in self.professions.items()
+            if any(v.phrase.find(tokens) for v in vocab)
+        }
+
+    # --- finding phrases ---------------------------------------------------------------
+
+    def _hits(self, items: Sequence[Any], tokens: list[Token]) -> dict[int, list[int]]:
+        """Phrase number → start positions, for a list of phrases, vocab entries or places.
+
+        Every list lives in one combined index, so each source is scanned once.
+        """
+        if not items:
+            return {}
+        span = self._spans.get(id(items))
+        if span is None:  # first use of this list: add it to the combined index
+            span = self._spans[id(items)] = (len(self._all), len(items))
+            self._all += [_phrase_of(item) for item in items]
+            self._index = PhraseIndex(self._all)
+            self._starts = sorted(start for start, _ in self._spans.values())
+            self._memo.clear()
+        found = self._memo.get(id(tokens))
+        if found is None:
+            found = self._memo[id(tokens)] = {}
+            starts = self._starts
+            for pos, i in self._index.find(tokens):
+                start = starts[bisect_right(starts, i) - 1]
+                found.setdefault(start, {}).setdefault(i - start, []).append(pos)
+        return found.get(span[0], {})
+
+    # --- gathering -------------------------------------------------------------------
+
+    def gather(self, result: SearchResult, check: PageCheck | None) -> Facts:
+        facts = Facts()
+        self._memo.clear()
+        sources: list[tuple[str, list[Token]]] = [
+            ("title", self.lemmas.tokens(result.title)),
+            ("snippet", self.lemmas.tokens(result.snippet)),
+        ]
+        if check is not None and (check.title or check.excerpt):
+            sources.append(("page", self.lemmas.tokens(f"{check.title}\n{check.excerpt}")))
+        url = check.final_url if check and check.final_url else result.url
+        url_words = " ".join(
+            part for part in url.replace("_", "-").replace(".", "/").split("/")[3:] if part
+        )
+        sources.append(("url", self.lemmas.tokens(url_words.replace("-", " "))))
+        text = "\n".join(
+            [result.title, result.snippet] + ([check.title, check.excerpt] if check else [])
+        )
+        site = platforms.identify(result.url, tuple(self.profile.work.domains))
+        facts.site = site
+        self._dates(facts, result, text)
+        self._name(facts, sources, result.url, site)
+        self._profile_ties(facts, sources, result.url)
+        self._vocabulary(facts, sources)
+        self._platform(facts, site)
+        self._namesake(facts, sources, text, site)
+        return facts
+
+    def _dates(self, facts: Facts, result: SearchResult, text: str) -> None:
+        found = []
+        year = dates.published_year(result.published)
+        if year:
+            found.append(dates.FoundYear(year, 1.0, "published", result.published or ""))
+        found += dates.years_in_url(result.url)
+        found += dates.years_in_text(text, "text")
+        facts.years = found
+        facts.year = dates.best_year(found)
+
+    def _name(
+        self,
+        facts: Facts,
+        sources: Sources,
+        url: str,
+        site: platforms.Site,
+    ) -> None:
+        facts.name = self.names.find([s for s in sources if s[0] != "url"])
+        slug = self.names.in_url(url)
+        if facts.name.level != FULL and (
+            slug or (site.handle and self.names.owns_handle(site.handle))
+        ):
+            facts.name = NameMatch(FULL, slug or site.handle, "url")
+        if facts.name.level == FULL:
+            facts.add(
+                PERSON,
+                0.0,
+                "name_found",
+                f"your name '{facts.name.label}' in the {WHERE[facts.name.where]}",
+                name=facts.name.label,
+                where=facts.name.where,
+            )
+
+    def _first(
+        self,
+        phrases: Sequence[Phrase],
+        sources: Sources,
+        skip_url: bool = False,
+    ) -> tuple[Phrase, str, list[int]] | None:
+        for where, tokens in sources:
+            if skip_url and where == "url":
+                continue
+            hits = self._hits(phrases, tokens)
+            if hits:
+                i = min(hits)
+                return phrases[i], where, hits[i]
+        return None
+
+    def _profile_ties(self, facts: Facts, sources: Sources, url: str) -> None:
+        activist = bool(self.orgs or self.activism_keywords or self.profile.activism.years)
+        checks = (
+            (self.employers, WORK, 2.0, 1.5, "employer", "employer '{term}' named in the {where}"),
+            (self.titles, WORK, 1.2, 0.5, "job_title", "your job title '{term}' in the {where}"),
+            (self.work_keywords, WORK, 0.8, 0.3, "work_keyword",
+             "your field '{term}' in the {where}"),
+            (self.orgs, ACTIVISM, 2.0, 1.2, "activism_group",
+             "your group '{term}' named in the {where}"),
+            (self.activism_keywords, ACTIVISM, 1.0, 0.4, "activism_keyword",
+             "your cause '{term}' in the {where}"),
+            # what the person once wrote for: activist writing if they were an activist
+            (self.publications, ACTIVISM, 0.6 if activist else 0.0, 1.2, "publication",
+             "your old publication '{term}' named in the {where}"),
+            (self.private_keywords, PRIVATE, 1.0, 0.4, "private_keyword",
+             "your hobby '{term}' in the {where}"),
+        )  # fmt: skip
+        for phrases, side, weight, tie, code, template in checks:
+            hit = self._first(phrases, sources)
+            if hit:
+                phrase, where, positions = hit
+                tokens = dict(sources)[where]
+                for p in positions:
+                    for j in range(len(phrase.words)):
+                        facts.claimed |= {(where, p + j), ("", tokens[p + j].low)}
+                params = {"term": phrase.label, "where": where}
+                text = template.format(term=phrase.label, where=WHERE[where])
+                facts.add(side, weight, code, text, **params)
+                facts.add(PERSON, tie, code, text, **params)
+        low_url = url.lower()
+        for account in self.accounts:
+            if account and account in low_url:
+                facts.add(
+                    PRIVATE, 2.0, "private_account", f"your account '{account}'", account=account
+                )
+                facts.add(
+                    PERSON, 2.0, "private_account", f"your account '{account}'", account=account
+                )
+                break
+        hit = self._first(self.locations, sources, skip_url=True)
+        if hit:
+            facts.add(
+                PERSON,
+                0.6,
+                "own_town",
+                f"your town '{hit[0].label}' in the {WHERE[hit[1]]}",
+                term=hit[0].label,
+                where=hit[1],
+            )
+
+    def _vocabulary(self, facts: Facts, sources: Sources) -> None:
+        tables = (
+            (
+                self.activism_vocab,
+                ACTIVISM,
+                "activism_word",
+                "activist word '{term}' in the {where}",
+            ),
+            (self.work_vocab, WORK, "work_word", "professional word '{term}' in the {where}"),
+            (
+                self.private_vocab,
+                PRIVATE,
+                "private_word",
+                "private-life word '{term}' in the {where}",
+            ),
+            (self.ceased_vocab, DEFUNCT, "ceased_text", "the text says '{term}'"),
+        )
+        for vocab, side, code, template in tables:
+            seen: set[str] = set()
+            used: set[tuple[str, int]] = set()
+            total = 0.0
+            for where, tokens in sources:
+                hits = self._hits(vocab, tokens)
+                for i in sorted(hits):
+                    entry = vocab[i]
+                    if entry.phrase.label in seen:
+                        continue
+                    positions = [
+                        p
+                        for p in hits[i]
+                        if fold(tokens[p].surface) not in seen
+                        if (where, p) not in facts.claimed
+                        and ("", tokens[p].low) not in facts.claimed
+                        and (where, p) not in used
+                    ]
+                    if not positions:
+                        continue
+                    seen.add(entry.phrase.label)
+                    seen.add(fold(tokens[positions[0]].surface))
+                    used.add((where, positions[0]))
+                    term = " ".join(
+                        t.surface
+                        for t in tokens[positions[0] : positions[0] + len(entry.phrase.words)]
+                    )
+                    weight = entry.weight * (0.6 if where == "url" else 1.0)
+                    weight = min(weight, max(0.0, 2.5 - total))  # diminishing returns
+                    total += weight
+                    if weight > 0:
+                        facts.add(
+                            side,
+                            weight,
+                            code,
+                            template.format(term=term, where=WHERE[where]),
+                            term=term,
+                            where=where,
+                        )
+
+    def _platform(self, facts: Facts, site: platforms.Site) -> None:
+        """What the kind of site says: a professional network, a forum, a personal account…"""
+        if site.kind is None:
+            return
+        side, weight, code, template = PLATFORM_PRIORS[site.kind]
+        if site.kind == platforms.SOCIAL:
+            own = bool(site.handle) and self.names.owns_handle(site.handle)
+            if site.section == "profile" or (own and site.section in ("account", "")):
+                weight, code, template = 1.2, "platform_personal", "a personal {site} account"
+            elif site.section == "group":
+                weight, code, template = 0.3, "platform_group", "a {site} group"
+        facts.add(side, weight, code, template.format(site=site.name), site=site.name)
+        if site.handle and self.names.is_username(site.handle):
+            facts.add(PERSON, 0.8, "own_account", f"the account '{site.handle}' is yours",
+                      handle=site.handle)  # fmt: skip
+
+    # --- someone else? -------------------------------------------------------------------

@@ -1,0 +1,305 @@
+"""Evidence of someone else: another town or country, an age or birth year that cannot
+be the person's, a death notice, another profession, another first name.
+
+A mixin of `Profiled` (evidence.py): it uses the compiled profile's phrase lists.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from footprint.classify import dates, platforms
+from footprint.classify.facts import NAMESAKE, PERSON, PRIVATE, Facts, Sources, Vocab
+from footprint.classify.names import FULL, OTHER_FIRST, SURNAME, NameMatcher
+from footprint.classify.text import Phrase, Token
+from footprint.profile import Profile
+
+GENERIC_TLDS = frozenset("fi se ax eu com org net info io me app blog fm tv nu".split())  # noqa: SIM905
+NEAR = 3  # tokens around a name that count as "next to" it
+NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
+
+
+def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Kilometres between two (latitude, longitude) points, near enough."""
+    lat = math.radians((a[0] + b[0]) / 2)
+    dx = (a[1] - b[1]) * 111.3 * math.cos(lat)
+    dy = (a[0] - b[0]) * 111.1
+    return math.hypot(dx, dy)
+
+
+class NamesakeEvidence:
+    """The namesake half of `Profiled`."""
+
+    profile: Profile
+    names: NameMatcher
+    fields: set[str]
+    locations: list[Phrase]
+    towns: list[tuple[Phrase, tuple[float, float] | None]]
+    abroad: list[tuple[Phrase, None]]
+    home: list[tuple[float, float]]
+    lives_abroad: bool
+    residence_vocab: list[Vocab]
+    namesake_vocab: list[Vocab]
+    death_vocab: list[Vocab]
+    mourner_vocab: list[Vocab]
+    minors: list[Vocab]
+    professions: dict[str, list[Vocab]]
+
+    _hits: Callable[[Sequence[Any], list[Token]], dict[int, list[int]]]  # Profiled's
+
+    def _namesake(
+        self,
+        facts: Facts,
+        sources: Sources,
+        text: str,
+        site: platforms.Site,
+    ) -> None:
+        level = facts.name.level
+        tied = facts.score(PERSON)
+        if level == OTHER_FIRST:
+            facts.add(
+                NAMESAKE,
+                1.4,
+                "other_first_name",
+                f"another first name with your surname ('{facts.name.label}')",
+                name=facts.name.label,
+            )
+        elif level == SURNAME:
+            facts.add(
+                NAMESAKE,
+                0.3,
+                "surname_only",
+                f"only the surname '{facts.name.label}' appears",
+                name=facts.name.label,
+            )
+        elif level != FULL:
+            facts.add(NAMESAKE, 0.5, "name_missing", "your name does not appear in the result")
+        near = {
+            where: {j for i in self.names.positions(tokens) for j in range(i - NEAR, i + NEAR + 1)}
+            for where, tokens in sources
+            if where != "url"
+        }
+        self._places(facts, sources, near)
+        self._age(facts, text)
+        self._minor(facts, sources, near)
+        self._death(facts, sources, text)
+        self._profession(facts, sources, near, tied)
+        for _, tokens in sources:
+            hits = self._hits(self.namesake_vocab, tokens)
+            if hits:
+                label = self.namesake_vocab[min(hits)].phrase.label
+                facts.add(NAMESAKE, 2.0, "namesake_word", f"the text says '{label}'", term=label)
+                break
+        tld = site.domain.rsplit(".", 1)[-1] if "." in site.domain else ""
+        if tld and tld not in GENERIC_TLDS and not self.lives_abroad and len(tld) == 2:
+            facts.add(NAMESAKE, 0.5, "foreign_site", f"a foreign site (.{tld})", tld=tld)
+
+    def _places(self, facts: Facts, sources: Sources, near: dict[str, set[int]]) -> None:
+        """Another town or a foreign place where the namesake lives or works."""
+        site = facts.site
+        # an account's own page: the place in its bio is where its owner lives or works
+        bio = (
+            site is not None
+            and site.section in ("profile", "account")
+            and site.kind in (platforms.SOCIAL, platforms.PROFESSIONAL, platforms.HOBBY)
+        )
+        own_near = False
+        best: tuple[float, str, str] | None = None
+        for where, tokens in sources:
+            if where == "url":
+                continue
+            residence = {
+                i
+                for positions in self._hits(self.residence_vocab, tokens).values()
+                for p in positions
+                for i in range(p - 3, p + 4)
+            }
+            context = near.get(where, set()) | residence
+            for positions in self._hits(self.locations, tokens).values():
+                if any(p in context for p in positions):
+                    own_near = True
+            for places, code in ((self.towns, "other_town"), (self.abroad, "abroad")):
+                hits = self._hits(places, tokens)
+                for i in sorted(hits):
+                    phrase, spot = places[i]
+                    for pos in hits[i]:
+                        if code == "abroad" and not tokens[pos].capital:
+                            continue  # "turkulainen" is from Turku, not Turkey
+                        demonym = not tokens[pos].capital
+                        if pos in context or demonym or bio:
+                            weight = 1.6
+                        elif where == "title" and facts.name.level == FULL and code == "other_town":
+                            weight = 1.0  # the page is about that place
+                        else:
+                            continue
+                        if code == "other_town" and spot and self.home:
+                            km = min(_distance(spot, h) for h in self.home)
+                            if km < NEIGHBOURING_KM:
+                                weight = 0.5  # a neighbouring town the person may have lived in
+                        if best is None or weight > best[0]:
+                            best = (weight, code, phrase.label)
+        if best is None or own_near:
+            return
+        if not self.profile.locations and best[1] == "other_town":
+            return
+        weight, code, label = best
+        text = (
+            f"different home town ({label})" if code == "other_town" else f"lives abroad ({label})"
+        )
+        facts.add(NAMESAKE, weight, code, text, term=label)
+
+    def _minor(self, facts: Facts, sources: Sources, near: dict[str, set[int]]) -> None:
+        """A schoolchild with the person's name, when the person was long an adult."""
+        born = self.profile.birth_year
+        if born is None:
+            return
+        year = facts.year.year if facts.year else dates.this_year()
+        if year - born < 20:
+            return
+        for where, tokens in sources:
+            if where == "url":
+                continue
+            starts = set(self.names.positions(tokens))
+            for i, positions in self._hits(self.minors, tokens).items():
+                head = self.minors[i].phrase.label.lower()
+                for pos in positions:
+                    # one child, just before the name: "yhdeksäsluokkalainen Rebecca Salo"
+                    # (not "her pupils", written after a teacher's name)
+                    singular = tokens[pos].low.endswith((head, head + "en", head + "n"))
+                    if singular and (pos + 1 in starts or pos + 2 in starts):
+                        term = tokens[pos].surface
+                        facts.add(NAMESAKE, 1.8, "minor",
+                                  f"a schoolchild ('{term}'), when you were {year - born}",
+                                  term=term, age=year - born)  # fmt: skip
+                        return
+
+    def _age(self, facts: Facts, text: str) -> None:
+        """A stated birth year or age that cannot be the person's (or that fits)."""
+        born = self.profile.birth_year
+        if born is None:
+            return
+        spots = self.names.spots(text)
+        stated = dates.birth_years(text) + [
+            y
+            for y, at in dates.birth_years_in_parens(text)
+            if any(0 <= at - spot <= 40 for spot in spots)
+        ]
+        for year in stated:
+            if abs(year - born) > 3:
+                facts.add(
+                    NAMESAKE,
+                    2.0,
+                    "other_birth_year",
+                    f"born {year}, but you were born in {born}",
+                    born=year,
+                    yours=born,
+                )
+            else:
+                facts.add(PERSON, 1.0, "own_birth_year", f"born {year}, as you were", born=year)
+            return
+        if facts.year is None:
+            return
+        year = facts.year.year
+        for age, at in dates.ages(text):
+            if not any(abs(at - spot) <= 40 for spot in spots):
+                continue  # someone else's age: a child's, a club's
+            if abs((year - age) - born) > 3:
+                facts.add(
+                    NAMESAKE,
+                    2.0,
+                    "other_age",
+                    f"age {age} in {year} does not fit your birth year {born}",
+                    age=age,
+                    year=year,
+                    yours=born,
+                )
+            else:
+                facts.add(
+                    PERSON,
+                    1.0,
+                    "own_age",
+                    f"age {age} in {year} fits your birth year",
+                    age=age,
+                    year=year,
+                )
+            return
+        if facts.year and facts.year.weight >= 0.6 and year < born + 12:
+            facts.add(
+                NAMESAKE,
+                1.5,
+                "before_adult",
+                f"from {year}, when you were {max(year - born, 0)} years old",
+                year=year,
+                age=max(year - born, 0),
+            )
+
+    def _death(self, facts: Facts, sources: Sources, text: str) -> None:
+        death = None
+        mourners_at = None
+        for _, tokens in sources:
+            hits = self._hits(self.death_vocab, tokens)
+            if hits and death is None:
+                death = tokens[hits[min(hits)][0]].surface
+            hits = self._hits(self.mourner_vocab, tokens)
+            if hits and mourners_at is None:
+                positions = hits[min(hits)]
+                mourners_at = text.find(tokens[positions[0]].surface)
+        marked = bool(dates.lifespans(text)) or dates.died(text)
+        if death is None and not marked:
+            return
+        spots = self.names.spots(text)
+        if (
+            mourners_at is not None
+            and mourners_at >= 0
+            and spots
+            and min(spots) > mourners_at
+            and not facts.codes() & {"other_birth_year"}
+        ):
+            facts.add(
+                PRIVATE,
+                1.5,
+                "family_notice",
+                "a family death notice that names you among the mourners",
+            )
+            return
+        weight = 1.5 if death and marked else 1.2 if death else 1.0
+        facts.add(
+            NAMESAKE,
+            weight,
+            "death_notice",
+            f"a death notice ('{death}')" if death else "a death notice (dates of death)",
+            term=death or "†",
+        )
+
+    def _profession(
+        self,
+        facts: Facts,
+        sources: Sources,
+        near: dict[str, set[int]],
+        tied: float,
+    ) -> None:
+        if not self.fields or tied >= 1.0:
+            return
+        found: dict[str, tuple[str, bool]] = {}
+        for where, tokens in sources:
+            if where == "url":
+                continue
+            for fld, vocab in self.professions.items():
+                for positions in self._hits(vocab, tokens).values():
+                    for pos in positions:
+                        close = pos in near.get(where, set())
+                        if fld not in found or (close and not found[fld][1]):
+                            found[fld] = (tokens[pos].surface, close)
+        if not found or self.fields & set(found):
+            return
+        fld, (term, close) = max(found.items(), key=lambda kv: kv[1][1])
+        facts.add(
+            NAMESAKE,
+            1.6 if close else 0.4,
+            "other_profession",
+            f"another profession ('{term}')" + (" next to the name" if close else ""),
+            term=term,
+            near=close,
+        )

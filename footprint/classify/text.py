@@ -1,0 +1,335 @@
+"""Text for matching: tokens with their lemmas, and phrases found by lemma.
+
+Finnish inflects names, places and organisations ("Tampereella", "Hietaselle",
+"Uuden Suunnan säätiöllä"), so every token carries its lemmas in Finnish, Swedish
+and English, and a profile entry matches when each of its words matches a token
+in a row by lemma, or, for proper nouns simplemma does not know, by stem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from footprint.classify.lemmas import lemmatizer
+
+LANGS = ("fi", "sv", "en")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’:][^\W\d_]+)*|\d+")
+# Finnish case endings a proper noun may carry after its stem ("Oulu|ssa", "Hietas|elle")
+MAX_ENDING = 8
+# generic words around an organisation's name, dropped to match the name alone
+ORG_WORDS = frozenset(
+    """ry rf r.y oy ab ltd oyj inc säätiö yhdistys liitto stiftelse förening förbund
+    foundation association society verkosto nätverk network kollektiivi kollektiv
+    collective""".split()  # noqa: SIM905
+)
+# Finnish consonant gradation, strong → weak, for stems of unknown proper nouns
+_GRADATION = (
+    ("nk", "ng"), ("mp", "mm"), ("nt", "nn"), ("lt", "ll"), ("rt", "rr"),
+    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("k", ""), ("p", "v"), ("t", "d"),
+)  # fmt: skip
+_VOWELS = "aeiouyäöå"
+_DEMONYM = re.compile(r"(?:lai|läi)(?:nen|s\w{0,5})$")
+
+
+def fold(text: str) -> str:
+    """Lower-case, NFC-normalised text."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str  # as written
+    low: str  # folded
+    keys: frozenset[str]  # the folded form and its lemmas
+    capital: bool  # written with a capital letter
+
+
+class Lemmas:
+    """Lemmatises tokens, but only those that could match a wanted lemma.
+
+    Looking a form up costs microseconds, and most tokens of a snippet cannot match
+    any lemma we look for: a token is lemmatised only when its first three letters
+    are those of some wanted lemma in that language (inflection keeps them; two
+    letters for the profile's short words), or when it holds a wanted compound head
+    ("ilmastoaktivisteja" for `*aktivisti`).
+    """
+
+    def __init__(self) -> None:
+        self._prefixes: dict[str, set[str]] = {lang: set() for lang in LANGS}
+        self._heads: dict[str, set[str]] = {lang: set() for lang in LANGS}
+        self._heads_re: dict[str, re.Pattern[str] | None] | None = None
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def want(self, lemma: str, langs: Iterable[str] = LANGS, short: bool = False) -> None:
+        """Register a lemma (folded) that text tokens should be able to match.
+
+        `short`: a short word of the profile may change its third letter ("uusi" →
+        "uuden"), so two letters are enough to try it.
+        """
+        head = lemma[:2] if short and len(lemma) <= 5 else lemma[:3]
+        for lang in langs:
+            self._prefixes[lang].add(head)
+
+    def want_head(self, head: str, langs: Iterable[str] = LANGS) -> None:
+        """Register a compound head: tokens that hold it are lemmatised too."""
+        stem = head[:-1] if len(head) > 4 and head[-1] in _VOWELS else head
+        for lang in langs:
+            self._heads[lang].add(stem)
+        self._heads_re = None
+
+    def _head_patterns(self) -> dict[str, re.Pattern[str] | None]:
+        if self._heads_re is None:
+            self._heads_re = {
+                lang: re.compile("|".join(map(re.escape, sorted(heads)))) if heads else None
+                for lang, heads in self._heads.items()
+            }
+        return self._heads_re
+
+    def keys(self, surface: str) -> frozenset[str]:
+        """The folded token and its lemmas in the languages that might match."""
+        cached = self._cache.get(surface)
+        if cached is not None:
+            return cached
+        low = fold(surface)
+        found = {low}
+        written = surface.capitalize() if surface.isupper() and len(surface) > 1 else surface
+        heads = self._head_patterns()
+        for lang in LANGS:
+            prefixes = self._prefixes[lang]
+            pattern = heads[lang]
+            if (
+                low[:3] in prefixes
+                or low[:2] in prefixes
+                or (pattern is not None and len(low) > 5 and pattern.search(low, 2))
+            ):
+                found.add(fold(lemmatize(written, lang)))
+        if "-" in low:
+            found.update(part for part in low.split("-") if part)
+        result = frozenset(found)
+        self._cache[surface] = result
+        return result
+
+    def tokens(self, text: str) -> list[Token]:
+        return [
+            Token(m.group(), fold(m.group()), self.keys(m.group()), m.group()[:1].isupper())
+            for m in WORD_RE.finditer(text)
+        ]
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize(surface: str, lang: str) -> str:
+    """simplemma's lemma of one token (the token itself when unknown)."""
+    try:
+        return str(lemmatizer().lemmatize(surface, lang=lang))
+    except (ValueError, TypeError):
+        return surface
+
+
+def known(word: str) -> bool:
+    """Whether simplemma's Finnish or Swedish dictionary has the word (so lemmas suffice)."""
+    from footprint.classify.lemmas import dictionary
+
+    return any(dictionary(lang).get(word) is not None for lang in ("fi", "sv"))
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """Stems a Finnish proper noun may show before its case ending.
+
+    "Hietanen" → "hietas", "hietanen"; "Lahti" → "laht", "lahd"; "Oulu" → "oulu".
+    """
+    low = fold(word)
+    if len(low) < 4:
+        return (low,)
+    out = {low}
+    if low.endswith("nen"):
+        out.add(low[:-3] + "s")
+    if low[-1] in _VOWELS:
+        base = low[:-1]
+        out.add(base)
+        for strong, weak in _GRADATION:
+            if base.endswith(strong) and len(base) - len(strong) >= 3:
+                out.add(base[: len(base) - len(strong)] + weak)
+                break
+    return tuple(sorted((s for s in out if len(s) >= 4), key=len))
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a phrase to find: a lemma set, or a compound head / prefix pattern."""
+
+    lemmas: frozenset[str]
+    mode: str = "exact"  # exact | prefix (word*) | suffix (*word: a compound's head)
+    stems: tuple[str, ...] = ()  # a proper noun's stems, for demonyms
+    needs_capital: bool = False
+    by_stem: bool = False  # match inflected forms by stem (proper nouns simplemma lacks)
+
+    def matches(self, token: Token) -> bool:
+        if self.needs_capital and not token.capital:
+            return self._demonym(token)  # written in lower case: "tamperelainen"
+        if self.mode == "exact":
+            if not self.lemmas.isdisjoint(token.keys):
+                return True
+        elif self.mode == "suffix":
+            if any(k.endswith(lemma) for k in token.keys for lemma in self.lemmas):
+                return True
+        elif any(k.startswith(lemma) for k in token.keys for lemma in self.lemmas):
+            return True
+        if self.by_stem and any(
+            token.low.startswith(stem) and len(token.low) - len(stem) <= MAX_ENDING
+            for stem in self.stems
+        ):
+            return True
+        return self._demonym(token)
+
+    def _demonym(self, token: Token) -> bool:
+        """ "oululainen", "Tamperelaisen": someone from the place this word names."""
+        return (
+            bool(self.stems)
+            and bool(_DEMONYM.search(token.low))
+            and any(
+                token.low.startswith(stem) and len(token.low) - len(stem) <= MAX_ENDING + 2
+                for stem in self.stems
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Something to find in text, with the label reasons quote."""
+
+    label: str
+    words: tuple[Word, ...]
+
+    def find(self, tokens: Sequence[Token]) -> list[int]:
+        """Start indexes of every match."""
+        n = len(self.words)
+        first = self.words[0]
+        return [
+            i
+            for i in range(len(tokens) - n + 1)
+            if first.matches(tokens[i])
+            and all(w.matches(tokens[i + j]) for j, w in enumerate(self.words[1:], 1))
+        ]
+
+
+def vocabulary_phrase(entry: str, lemmas: Lemmas, langs: Iterable[str] = LANGS) -> Phrase:
+    """A phrase from a lexicon entry: words are lemmas; `*aktivisti` is a compound head,
+    `lakkaut*` a prefix."""
+    words = []
+    langs = tuple(langs)
+    for raw in entry.split():
+        low = fold(raw)
+        if low.startswith("*"):
+            words.append(Word(frozenset({low[1:]}), "suffix"))
+            lemmas.want(low[1:], langs)
+            lemmas.want_head(low[1:], langs)
+        elif low.endswith("*"):
+            words.append(Word(frozenset({low[:-1]}), "prefix"))
+            lemmas.want(low[:-1], langs)
+        else:
+            words.append(Word(frozenset({low}), "exact"))
+            lemmas.want(low, langs)
+    return Phrase(entry.replace("*", ""), tuple(words))
+
+
+def profile_phrases(entry: str, lemmas: Lemmas, short: bool = True) -> list[Phrase]:
+    """Phrases for one profile entry (an employer, a town, a group).
+
+    Words match by lemma or, when capitalised, by stem (simplemma does not know every
+    place or organisation). The name without a generic word ("säätiö", "ry") also
+    matches when something distinctive is left.
+    """
+    raw_words = [w for w in WORD_RE.findall(entry)]
+    if not raw_words:
+        return []
+    variants = [raw_words]
+    core = [w for w in raw_words if fold(w).strip(".") not in ORG_WORDS]
+    if core and core != raw_words and (len(core) > 1 or len(core[0]) >= 4):
+        variants.append(core)
+    phrases = []
+    for words in variants:
+        built = []
+        for i, raw in enumerate(words):
+            low = fold(raw)
+            keys = {low}
+            for lang in LANGS:
+                keys.add(fold(lemmatize(raw, lang)))
+            for key in keys:
+                lemmas.want(key, short=short)
+            proper = raw[:1].isupper()
+            built.append(
+                Word(
+                    frozenset(keys),
+                    "exact",
+                    stems(raw) if proper and len(raw) >= 4 else (),
+                    needs_capital=proper and i == 0,
+                    by_stem=proper and len(raw) >= 4 and not known(raw),
+                )
+            )
+        phrases.append(Phrase(entry, tuple(built)))
+    return phrases
+
+
+class PhraseIndex:
+    """Many phrases found in one pass over the tokens.
+
+    Each phrase is filed under what its first word can match: its lemmas, a compound
+    head's last four letters, a prefix's first three, a proper noun's stems' first four.
+    A token then meets only the phrases filed under its own keys. Matches come back in
+    token order, then in the order the phrases were given.
+    """
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self.phrases = list(phrases)
+        self._exact: dict[str, list[int]] = {}
+        self._suffix: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}
+        self._stems: dict[str, list[int]] = {}
+        self._cache: dict[frozenset[str], tuple[int, ...]] = {}  # a token's keys → candidates
+        for i, phrase in enumerate(self.phrases):
+            first = phrase.words[0]
+            for lemma in first.lemmas:
+                if first.mode == "exact":
+                    self._exact.setdefault(lemma, []).append(i)
+                elif first.mode == "suffix":
+                    self._suffix.setdefault(lemma[-4:], []).append(i)
+                else:
+                    self._prefix.setdefault(lemma[:3], []).append(i)
+            for stem in first.stems:
+                self._stems.setdefault(stem[:4], []).append(i)
+
+    def _candidates(self, token: Token) -> tuple[int, ...]:
+        cached = self._cache.get(token.keys)
+        if cached is not None:
+            return cached
+        found: set[int] = set()
+        for key in token.keys:
+            found.update(self._exact.get(key, ()))
+            if self._suffix:
+                for size in (4, 3, 2):
+                    found.update(self._suffix.get(key[-size:], ()))
+            if self._prefix:
+                found.update(self._prefix.get(key[:3], ()))
+        found.update(self._stems.get(token.low[:4], ()))
+        result = self._cache[token.keys] = tuple(sorted(found))
+        return result
+
+    def find(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """(token position, phrase number) of every match."""
+        out = []
+        n = len(tokens)
+        for pos, token in enumerate(tokens):
+            for i in self._candidates(token):
+                words = self.phrases[i].words
+                if pos + len(words) <= n and all(
+                    w.matches(tokens[pos + j]) for j, w in enumerate(words)
+                ):
+                    out.append((pos, i))
+        return out
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
