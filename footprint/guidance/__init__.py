@@ -1,0 +1,73 @@
+"""Removal guidance as data: outside links, the erasure request letter, the checklist.
+
+Everything the report says about where to go lives in TOML files beside this module, so that
+a changed address is fixed in one place and tests can check every link.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One outside page the report points to."""
+
+    id: str
+    purpose: str
+    urls: dict[str, str]
+
+    def url(self, lang: str) -> str:
+        return self.urls.get(lang) or self.urls["en"]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    title: str
+    text: str
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files(__name__).joinpath(name).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def links() -> dict[str, Link]:
+    """Every link by id, validated: each has an https URL in every language."""
+    result: dict[str, Link] = {}
+    for entry in _load("links.toml")["link"]:
+        link = Link(entry["id"], entry["purpose"], dict(entry["url"]))
+        for lang in LANGUAGES:
+            if not link.url(lang).startswith("https://"):
+                raise ValueError(f"links.toml: {link.id} ({lang}) is not an https address")
+        if link.id in result:
+            raise ValueError(f"links.toml: {link.id} is listed twice")
+        result[link.id] = link
+    return result
+
+
+def link(link_id: str) -> Link:
+    """The link with this id; an unknown id is a programming error."""
+    return links()[link_id]
+
+
+def checklist(lang: str) -> list[ChecklistItem]:
+    """The professionals' checklist in a language."""
+    return [
+        ChecklistItem(item["id"], item["title"][lang], item["text"][lang])
+        for item in _load("checklist.toml")["item"]
+    ]
+
+
+def letter(lang: str) -> dict[str, Any]:
+    """The erasure request letter's parts in a language (placeholders not yet filled)."""
+    return dict(_load("letter.toml")[lang])

@@ -1,0 +1,1 @@
+"""The audit report: context (pure data), actions, charts, translations and rendering."""
