@@ -137,13 +137,17 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         if name is None:
-            raise ProfileError(f"{source}: 'name' is missing: add a line such as name = \"Laura Hietanen\"")
+            raise ProfileError(
+                f"{source}: 'name' is missing: add a line such as name = \"Laura Hietanen\""
+            )
         raise r.fail("name", "a non-empty string", name)
     r.unknown(data, _TOP + tuple(_SECTIONS), "")
 
     birth_year = data.get("birth_year")
     if birth_year is not None and (
-        not isinstance(birth_year, int) or isinstance(birth_year, bool) or not 1900 <= birth_year <= 2030
+        not isinstance(birth_year, int)
+        or isinstance(birth_year, bool)
+        or not 1900 <= birth_year <= 2030
     ):
         raise r.fail("birth_year", "a year such as 1978", birth_year)
 
@@ -158,9 +162,7 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
         if not isinstance(table, dict):
             raise r.fail(section, f"a table ([{section}])", table)
         r.unknown(table, keys, f"{section}.")
-        sections[section] = {
-            k: r.strings(table, k, f"{section}.{k}") for k in keys if k != "years"
-        }
+        sections[section] = {k: r.strings(table, k, f"{section}.{k}") for k in keys if k != "years"}
 
     years_raw = data.get("activism", {}).get("years")
     years: tuple[int, int] | None = None
@@ -173,7 +175,9 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
             or not all(isinstance(y, int) and not isinstance(y, bool) for y in years_raw)
             or years_raw[0] > years_raw[1]
         ):
-            raise r.fail("activism.years", "two years, first and last, such as [1996, 2006]", years_raw)
+            raise r.fail(
+                "activism.years", "two years, first and last, such as [1996, 2006]", years_raw
+            )
         years = (years_raw[0], years_raw[1])
 
     profile = Profile(

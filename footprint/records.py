@@ -78,9 +78,11 @@ def _parse_csv(text: str, source: str) -> list[dict[str, Any]]:
     reader = csv.DictReader(io.StringIO(text))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if "url" not in columns:
+        optional = ", ".join(RESULT_COLUMNS[1:])
+        found = ", ".join(columns) or "none"
         raise InputError(
             f"{source}: a CSV file needs a header row with a 'url' column "
-            f"(and optionally {', '.join(RESULT_COLUMNS[1:])}); found: {', '.join(columns) or 'none'}"
+            f"(and optionally {optional}); found: {found}"
         )
     reader.fieldnames = columns
     return [{k: v for k, v in row.items() if k} for row in reader]
@@ -92,7 +94,9 @@ def _source_name(path: Path) -> str:
 
 def load_raw(path: Path) -> list[dict[str, Any]]:
     """Read a file of records as raw mappings."""
-    return parse_records(read_text(path), _source_name(path), csv_hint=path.suffix.lower() == ".csv")
+    return parse_records(
+        read_text(path), _source_name(path), csv_hint=path.suffix.lower() == ".csv"
+    )
 
 
 def _build(raw: list[dict[str, Any]], source: str, build: Any) -> list[Any]:

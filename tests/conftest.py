@@ -97,7 +97,13 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("footprint-home")
     monkeypatch.setenv("FOOTPRINT_LEMMA_TABLES", str(_shared_lemma_tables))
     monkeypatch.setenv("FOOTPRINT_HOME", str(home))
-    for key in ("BRAVE_API_KEY", "SERPAPI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_CSE_ID", "SEARXNG_URL"):
+    for key in (
+        "BRAVE_API_KEY",
+        "SERPAPI_API_KEY",
+        "GOOGLE_API_KEY",
+        "GOOGLE_CSE_ID",
+        "SEARXNG_URL",
+    ):
         monkeypatch.delenv(key, raising=False)
     return home
 

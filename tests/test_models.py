@@ -41,7 +41,9 @@ def test_finding_round_trip_through_json() -> None:
             status=PageStatus.GONE,
             reason="HTTP 404",
             http_status=404,
-            archive=ArchiveCopy(True, "https://web.archive.org/web/2003/x", "2001-06-01", "2004-01-01", 7),
+            archive=ArchiveCopy(
+                True, "https://web.archive.org/web/2003/x", "2001-06-01", "2004-01-01", 7
+            ),
         ),
     )
     data = json.loads(json.dumps(finding.to_dict()))

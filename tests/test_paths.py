@@ -18,7 +18,9 @@ def test_home_honours_footprint_home(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert paths.cache_dir() == tmp_path / "fp" / "cache"
 
 
-def test_platform_dirs_without_footprint_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_platform_dirs_without_footprint_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("FOOTPRINT_HOME")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -17,12 +17,20 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_jsonl_json_and_csv_give_the_same_results(tmp_path: Path) -> None:
     records = [
-        {"url": "https://a.fi/x", "title": "Äänestys", "snippet": "…", "rank": 1, "published": "2003-05-01"},
+        {
+            "url": "https://a.fi/x",
+            "title": "Äänestys",
+            "snippet": "…",
+            "rank": 1,
+            "published": "2003-05-01",
+        },
         {"url": "https://b.fi/", "title": "B", "rank": "2"},
     ]
     jsonl = write(tmp_path, "r.jsonl", to_jsonl(records))
     array = write(tmp_path, "r.json", to_json(records))
-    csv = write(tmp_path, "r.csv", to_csv(records, ("url", "title", "snippet", "rank", "published")))
+    csv = write(
+        tmp_path, "r.csv", to_csv(records, ("url", "title", "snippet", "rank", "published"))
+    )
     parsed = [read_results(p) for p in (jsonl, array, csv)]
     assert parsed[0] == parsed[1] == parsed[2]
     assert parsed[0][0].title == "Äänestys"
@@ -39,7 +47,9 @@ def test_malformed_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
 
 def test_csv_without_url_column_lists_needed_columns(tmp_path: Path) -> None:
     path = write(tmp_path, "r.csv", "title,snippet\nA,B\n")
-    with pytest.raises(InputError, match="needs a header row with a 'url' column.*found: title, snippet"):
+    with pytest.raises(
+        InputError, match=r"needs a header row with a 'url' column.*found: title, snippet"
+    ):
         read_results(path)
 
 
@@ -66,7 +76,9 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
 def test_findings_round_trip_and_require_a_category(tmp_path: Path) -> None:
     finding = Finding(
         SearchResult(url="https://a.fi", title="T", found_by=(("brave", '"Laura"'),)),
-        Classification(Category.WORK, 0.8, (Reason("employer", "employer 'X' named", {"employer": "X"}),), 2019),
+        Classification(
+            Category.WORK, 0.8, (Reason("employer", "employer 'X' named", {"employer": "X"}),), 2019
+        ),
     )
     path = write(tmp_path, "f.json", to_json([finding.to_dict()]))
     assert read_findings(path) == [finding]

@@ -24,7 +24,7 @@ def warn(message: str) -> None:
 class FootprintGroup(TyperGroup):
     """Turns footprint's own errors and Ctrl-C into a message and a documented exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except FootprintError as exc:

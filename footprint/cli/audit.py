@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import app, warn
+from footprint.cli.common import person_for_search
 from footprint.cli.report import Lang
 
 if TYPE_CHECKING:
@@ -86,13 +87,12 @@ def audit(
         slug,
         write_outputs,
     )  # fmt: skip
-    from footprint.cli.search import _person
     from footprint.report.saved import audit_document, audit_json
     from footprint.search import make_providers, run_search
     from footprint.store import apply_labels
     from footprint.store.sink import open_audit_sink
 
-    person = _person(name, profile)
+    person = person_for_search(name, profile)
     chosen = report_language(lang, person)
     providers = make_providers(provider or None, from_file=from_file)
     generated = datetime.now().astimezone()

@@ -12,12 +12,18 @@ from footprint.cli.common import Format, emit_findings, resolve_profile
 
 @app.command()
 def classify(
-    results: Path = typer.Argument(..., help="Results file: JSONL, JSON array or CSV ('-' for stdin)."),
+    results: Path = typer.Argument(
+        ..., help="Results file: JSONL, JSON array or CSV ('-' for stdin)."
+    ),
     profile: Path | None = typer.Option(None, "--profile", "-p", help="Your profile TOML."),
     name: str | None = typer.Option(None, "--name", help="Your name, when you have no profile."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-    offline: bool = typer.Option(False, "--offline", help="Do not check the pages over the network."),
-    concurrency: int = typer.Option(16, "--concurrency", min=1, max=64, help="Pages checked at once."),
+    offline: bool = typer.Option(
+        False, "--offline", help="Do not check the pages over the network."
+    ),
+    concurrency: int = typer.Option(
+        16, "--concurrency", min=1, max=64, help="Pages checked at once."
+    ),
 ) -> None:
     """Sort each result into work, private, activism, defunct or namesake, and say why."""
     from footprint.classify import classify_all

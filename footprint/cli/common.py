@@ -7,11 +7,16 @@ from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from footprint.cli.app import warn
 from footprint.errors import InputError
+
+if TYPE_CHECKING:
+    from footprint.models import Finding
+    from footprint.profile import Profile
 
 
 class Format(StrEnum):
@@ -27,7 +32,7 @@ FINDING_COLUMNS = (
 )  # fmt: skip
 
 
-def resolve_profile(path: Path | None, name: str | None, queries: Sequence[str] = ()):  # type: ignore[no-untyped-def]
+def resolve_profile(path: Path | None, name: str | None, queries: Sequence[str] = ()) -> Profile:
     """The profile from `--profile`, else a bare one from `--name` or the results' queries."""
     from footprint.profile import Profile, load_profile
 
@@ -43,10 +48,24 @@ def resolve_profile(path: Path | None, name: str | None, queries: Sequence[str] 
         guess = quoted.most_common(1)[0][0]
         warn(f"no --profile given: sorting results for {guess!r} (from the queries)")
         return Profile(name=guess)
-    raise InputError("whose results are these? give --profile FILE or --name \"First Last\"")
+    raise InputError('whose results are these? give --profile FILE or --name "First Last"')
 
 
-def emit_findings(findings: Sequence, fmt: Format) -> None:  # type: ignore[type-arg]
+def person_for_search(name: str, profile_path: Path | None) -> Profile:
+    """The profile, searched under NAME; a different profile name is kept as an alias."""
+    from dataclasses import replace
+
+    person = resolve_profile(profile_path, name)
+    clean = " ".join(name.split())
+    if person.name != clean:
+        aliases = (
+            person.aliases if person.name in person.aliases else (*person.aliases, person.name)
+        )
+        person = replace(person, name=clean, aliases=aliases)
+    return person
+
+
+def emit_findings(findings: Sequence[Finding], fmt: Format) -> None:
     """Print findings in the chosen format to standard output."""
     from footprint import records
 

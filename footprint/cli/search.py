@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import echo_summary
+from footprint.cli.common import echo_summary, person_for_search
 from footprint.errors import ConfigError, ExitStatus, NetworkError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from footprint.profile import Profile
     from footprint.search import SearchOutcome
     from footprint.search.run import Progress
-
-
-def _person(name: str, profile_path: Path | None) -> Profile:
-    """The profile, searched under NAME; a different profile name is kept as an alias."""
-    from footprint.cli.common import resolve_profile
-
-    person = resolve_profile(profile_path, name)
-    clean = " ".join(name.split())
-    if person.name != clean:
-        aliases = (
-            person.aliases if person.name in person.aliases else (*person.aliases, person.name)
-        )
-        person = replace(person, name=clean, aliases=aliases)
-    return person
 
 
 def _run_with_progress(
@@ -97,7 +81,7 @@ def search(
     from footprint.paths import atomic_write
     from footprint.search import make_providers, parse_languages, run_search
 
-    person = _person(name, profile)
+    person = person_for_search(name, profile)
     languages = parse_languages(lang)
     providers = make_providers(provider or None, no_cache=no_cache, from_file=from_file)
     outcome = _run_with_progress(
