@@ -1,9 +1,11 @@
 """How well the classifier sorts the labelled results in tests/data/classify.
 
     python benchmarks/classify_quality.py [--set dev|heldout|all] [--json] [--verbose]
+                                          [--dump FILE]
 
 Prints per-class precision, recall and F1, macro-F1, accuracy and the confusion
-matrix; with --verbose also every misclassified result with its reasons.
+matrix; with --verbose also every misclassified result with its reasons; with --dump
+every prediction (category, topic, confidence, year, reasons) as JSON, to compare runs.
 """
 
 from __future__ import annotations
@@ -39,32 +41,38 @@ class Item:
 
 
 def load_items(names: Sequence[str], data: Path = DATA) -> list[Item]:
-    items = []
     paths = []
     for name in names:  # the set, or its parts while it is being written
         whole = data / f"{name}.jsonl"
         paths += [whole] if whole.exists() else sorted(data.glob(f"{name}_part*.jsonl"))
     if not paths:
         raise SystemExit(f"{data}: no {' or '.join(names)} set")
-    for path in paths:
-        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                check = raw.get("check")
-                items.append(
-                    Item(
-                        raw["person"],
-                        raw["label"],
-                        raw.get("topic"),
-                        SearchResult.from_dict(raw["result"]),
-                        PageCheck.from_dict(check) if check else None,
-                        raw.get("note", ""),
-                    )
+    return [item for path in paths for item in load_file(path)]
+
+
+def load_file(path: Path) -> list[Item]:
+    """The labelled items of one JSONL file."""
+    items = []
+    if not path.exists():
+        raise SystemExit(f"{path}: no such file")
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            check = raw.get("check")
+            items.append(
+                Item(
+                    raw["person"],
+                    raw["label"],
+                    raw.get("topic"),
+                    SearchResult.from_dict(raw["result"]),
+                    PageCheck.from_dict(check) if check else None,
+                    raw.get("note", ""),
                 )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise SystemExit(f"{path}:{lineno}: {exc}") from None
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SystemExit(f"{path}:{lineno}: {exc}") from None
     return items
 
 
@@ -125,10 +133,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--set", choices=["dev", "heldout", "all"], default="dev")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list misclassified results")
+    parser.add_argument("--dump", type=Path, help="write every prediction as JSON to FILE")
+    parser.add_argument(
+        "--part", help="score only this file of tests/data/classify, e.g. dev_part_c.jsonl"
+    )
     args = parser.parse_args(argv)
     names = ["dev", "heldout"] if args.set == "all" else [args.set]
-    items = load_items(names)
+    items = load_items(names) if args.part is None else load_file(DATA / args.part)
     predicted = classify_items(items)
+    if args.dump:
+        dumped = [{"url": i.result.url, "label": i.label, **p.to_dict()}
+                  for i, p in zip(items, predicted, strict=True)]  # fmt: skip
+        args.dump.write_text(json.dumps(dumped, indent=1, ensure_ascii=False), encoding="utf-8")
     result = scores([i.label for i in items], [p.category.value for p in predicted])
     pairs = zip(items, predicted, strict=True)
     topics = [(i.topic, p.topic.value if p.topic else None) for i, p in pairs

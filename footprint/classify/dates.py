@@ -37,23 +37,35 @@ _TEXT_PATTERNS = (
     (re.compile(rf"\b{_EN_MONTHS}\s+{_YEAR}\b"), 0.7),  # June 2002
     (re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d,]|\.\d)"), 0.4),  # a bare year
 )
+# words one of which each text pattern needs (a cheap test before the pattern), and
+# whether the test is on the case-folded text
+_SV_HINTS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_EN_HINTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_TEXT_HINTS: tuple[tuple[tuple[str, ...], bool], ...] = (
+    (("-",), False), ((".",), False), (("kuu",), True), (("kuu",), True),
+    (_SV_HINTS, True), (_SV_HINTS, True), (_EN_HINTS, False), (_EN_HINTS, False),
+    (_EN_HINTS, False), ((), False),
+)  # fmt: skip
 _URL_PATTERNS = (
     (re.compile(rf"/{_YEAR}/[01]\d(?:/|$)"), 0.8),  # /2003/05/
     (re.compile(rf"(?<!\d){_YEAR}-[01]\d-[0-3]\d(?!\d)"), 0.8),
     (re.compile(rf"/{_YEAR}(?:/|$)"), 0.6),  # /2003/
     (re.compile(rf"[/_-]{_YEAR}[/_.-]"), 0.3),  # -2003- in a slug
 )
+# (words one of which a match must hold, case-folded: a cheap test first; pattern)
 _AGE_PATTERNS = (
-    re.compile(r"\b(\d{1,3})\s?-?\s?vuotias", re.I),
-    re.compile(r"\b(\d{1,3})\s?v\.(?=[\s,;)])", re.I),
-    re.compile(r"\b(\d{1,3})-årig[ae]?\b", re.I),
-    re.compile(r"\b(\d{1,3})\s+år\b(?!\s+(?:sedan|senare|gammal\w* tradition))", re.I),
-    re.compile(r"\b(?:aged|age)\s+(\d{1,3})\b", re.I),
-    re.compile(r"\b(\d{1,3})-year-old\b", re.I),
-    re.compile(r"\b(\d{1,3})\s?y/o\b", re.I),
-    re.compile(r"\b(?:täyttää|täytti|fyller|fyllde|turns|turned)\s+(\d{1,3})\b", re.I),
-    re.compile(r"[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+,\s(\d{1,2})(?=[,.;)]|\s[a-zåäö])"),  # "Name, 16,"
-)
+    (("vuotias",), re.compile(r"\b(\d{1,3})\s?-?\s?vuotias", re.I)),
+    (("v.",), re.compile(r"\b(\d{1,3})\s?v\.(?=[\s,;)])", re.I)),
+    (("årig",), re.compile(r"\b(\d{1,3})-årig[ae]?\b", re.I)),
+    (("år",), re.compile(r"\b(\d{1,3})\s+år\b(?!\s+(?:sedan|senare|gammal\w* tradition))", re.I)),
+    (("age",), re.compile(r"\b(?:aged|age)\s+(\d{1,3})\b", re.I)),
+    (("year-old",), re.compile(r"\b(\d{1,3})-year-old\b", re.I)),
+    (("y/o",), re.compile(r"\b(\d{1,3})\s?y/o\b", re.I)),
+    (("täyt", "fyll", "turn"),
+     re.compile(r"\b(?:täyttää|täytti|fyller|fyllde|turns|turned)\s+(\d{1,3})\b", re.I)),
+    # "Name, 16,"
+    ((), re.compile(r"[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+,\s(\d{1,2})(?=[,.;)]|\s[a-zåäö])")),
+)  # fmt: skip
 _BORN = r"(?:\bs\.|\bsyntynyt|\bsyntyi|\bsynt\.|\bfödd|\bf\.|\bborn|\bb\.|\*)"
 _DAY_MONTH = r"(?:[0-3]?\d\.\s?[01]?\d\.\s?)?"
 _BIRTH_PATTERNS = (
@@ -61,6 +73,16 @@ _BIRTH_PATTERNS = (
     re.compile(rf"{_BORN}\s*(?:[^\W\d]+\s+){{0,2}}{_DAY_MONTH}{_OLD_YEAR}\b", re.I),
 )
 _BIRTH_SHORT = re.compile(rf"{_BORN}\s*-(\d\d)\b", re.I)  # "synt. -95"
+_CAREER = re.compile(
+    rf"\b(?:qualif|graduat|valmistu|utexaminer|licensed\b|admitted\b|ordained\b|vihittiin)"
+    rf"[^\W\d]*[^\d.;]{{0,16}}?{_OLD_YEAR}\b",
+    re.I,
+)
+_AGE_CLASS = re.compile(r"\b([DHMWN])(\d\d)\b")  # a sports age class: D70, H45, M50
+_RESULT_WORDS = ("tulos", "tulok", "sarja", "resultat", "klass", "result", "class")
+_ANY_YEAR = re.compile(_YEAR)  # cheap tests before the slower patterns
+_ANY_OLD_YEAR = re.compile(_OLD_YEAR)
+_ANY_SHORT = re.compile(r"-\d\d\b")
 _LIFESPAN = re.compile(rf"(?<!\d){_OLD_YEAR}\s?[–—-]\s?{_OLD_YEAR}(?!\d)")
 _DIED = re.compile(r"†|\bk\.\s?[0-3]?\d\.\s?[01]?\d\.\s?\d{4}")  # a dagger, "k. 11.1.2016"
 
@@ -92,9 +114,14 @@ def published_year(published: str | None) -> int | None:
 def years_in_text(text: str, source: str) -> list[FoundYear]:
     """Every year in `text`, each once, at the weight of its most date-like mention."""
     found: dict[int, FoundYear] = {}
+    if not _ANY_YEAR.search(text):
+        return []
     spans = _LIFESPAN.findall(text)
     life_years = {int(y) for pair in spans for y in pair}
-    for pattern, weight in _TEXT_PATTERNS:
+    folded = text.casefold()
+    for (pattern, weight), (hints, on_folded) in zip(_TEXT_PATTERNS, _TEXT_HINTS, strict=True):
+        if hints and not any(hint in (folded if on_folded else text) for hint in hints):
+            continue
         for match in pattern.finditer(text):
             year = int(match.group(1))
             if not _plausible(year):
@@ -127,7 +154,10 @@ def best_year(found: list[FoundYear]) -> FoundYear | None:
 def ages(text: str) -> list[tuple[int, int]]:
     """Ages stated in text, with where: "16-vuotias", "16 år", "aged 16", "täyttää 50"."""
     out = []
-    for pattern in _AGE_PATTERNS:
+    folded = text.casefold()
+    for hints, pattern in _AGE_PATTERNS:
+        if hints and not any(hint in folded for hint in hints):
+            continue
         for match in pattern.finditer(text):
             age = int(match.group(1))
             if 0 < age < 110:
@@ -137,14 +167,52 @@ def ages(text: str) -> list[tuple[int, int]]:
 
 def birth_years(text: str) -> list[int]:
     """Birth years stated in text: "s. 1950", "född 12.4.1938", "synt. -95", "(1931–2019)"."""
-    out = [int(m.group(1)) for p in _BIRTH_PATTERNS for m in p.finditer(text)]
-    for match in _BIRTH_SHORT.finditer(text):
+    return [year for year, _ in birth_years_at(text)]
+
+
+def birth_years_at(text: str) -> list[tuple[int, int]]:
+    """Birth years stated in text, each with where it is stated."""
+    long_years = bool(_ANY_OLD_YEAR.search(text))
+    out = [
+        (int(m.group(1)), m.start())
+        for p in _BIRTH_PATTERNS
+        if long_years
+        for m in p.finditer(text)
+    ]
+    for match in _BIRTH_SHORT.finditer(text) if _ANY_SHORT.search(text) else ():
         short = int(match.group(1))
-        out.append(2000 + short if 2000 + short <= this_year() - 10 else 1900 + short)
-    for first, last in _LIFESPAN.findall(text):
-        if 30 <= int(last) - int(first) <= 110:
-            out.append(int(first))
-    return [y for y in out if 1800 <= y <= this_year()]
+        year = 2000 + short if 2000 + short <= this_year() - 10 else 1900 + short
+        out.append((year, match.start()))
+    for match in _LIFESPAN.finditer(text) if long_years else ():
+        first, last = int(match.group(1)), int(match.group(2))
+        if 30 <= last - first <= 110:
+            out.append((first, match.start()))
+    return [(y, at) for y, at in out if 1800 <= y <= this_year()]
+
+
+def career_years(text: str) -> list[int]:
+    """Years a career began: "qualified in 1989", "valmistui 1985", "utexaminerades 1979"."""
+    return [int(m.group(1)) for m in _CAREER.finditer(text)]
+
+
+def veteran_class(title: str, text: str, spots: list[int]) -> tuple[str, int] | None:
+    """A veteran age class a result list puts the name in ("D70", "H45", "M50", "W35"):
+    the title's, else the last one before the name. Only in results ("tulokset")."""
+    folded = text.casefold()
+    if not any(word in folded for word in _RESULT_WORDS):
+        return None
+    in_title = [m for m in _AGE_CLASS.finditer(title) if int(m.group(2)) >= 35]
+    if in_title:
+        return in_title[-1].group(0), int(in_title[-1].group(2))
+    for spot in spots:
+        before = [
+            m
+            for m in _AGE_CLASS.finditer(text, max(0, spot - 200), spot)
+            if int(m.group(2)) >= 35 and "\n" not in text[m.end() : spot]
+        ]
+        if before:
+            return before[-1].group(0), int(before[-1].group(2))
+    return None
 
 
 def birth_years_in_parens(text: str) -> list[tuple[int, int]]:

@@ -36,8 +36,10 @@ from footprint.classify.text import (
     profile_phrases,
     vocabulary_phrase,
 )
-from footprint.models import PageCheck, SearchResult
+from footprint.models import PageCheck, PageStatus, SearchResult
 from footprint.profile import Profile
+
+MEMO_SIZE = 4096  # token lists whose phrase hits are kept (titles and snippets repeat)
 
 
 def _phrase_of(item: Any) -> Phrase:
@@ -63,6 +65,19 @@ def _profile_terms(entries: Iterable[str], lemmas: Lemmas) -> list[Phrase]:
     return [p for entry in entries for p in profile_phrases(entry, lemmas)]
 
 
+def _keyword_terms(entries: Iterable[str], lemmas: Lemmas) -> list[Phrase]:
+    """A profile's keywords, also inside compounds: "klimat" in "klimatstrejken",
+    "aktivismi" in "ilmastoaktivismia" (one lower-case word of five letters or more)."""
+    out = _profile_terms(entries, lemmas)
+    for entry in entries:
+        word = fold(entry.strip())
+        if len(word) < 5 or not word.isalpha() or entry.strip()[:1].isupper():
+            continue
+        out.append(vocabulary_phrase(f"*{word}", lemmas))
+        out.append(vocabulary_phrase(f"{word}*", lemmas))
+    return out
+
+
 # kind of site → (side, weight, reason code, reason template)
 PLATFORM_PRIORS: dict[str, tuple[str, float, str, str]] = {
     platforms.PROFESSIONAL: (WORK, 1.6, "platform_professional",
@@ -80,6 +95,8 @@ PLATFORM_PRIORS: dict[str, tuple[str, float, str, str]] = {
     platforms.OBITUARY: (NAMESAKE, 1.0, "platform_obituary", "{site} publishes death notices"),
     platforms.ARCHIVE: (DEFUNCT, 0.5, "archive_copy", "only an archived copy ({site})"),
     platforms.NEWS: (PERSON, 0.0, "platform_news", "{site} is a news site"),
+    platforms.PETITION: (ACTIVISM, 1.0, "platform_petition",
+                         "{site} hosts petitions and campaigns"),
 }  # fmt: skip
 
 
@@ -104,10 +121,10 @@ class Profiled(NamesakeEvidence):
         w, a = profile.work, profile.activism
         self.employers = _profile_terms(w.employers, lemmas)
         self.titles = _profile_terms(w.titles, lemmas)
-        self.work_keywords = _profile_terms(w.keywords, lemmas)
-        self.private_keywords = _profile_terms(profile.private.keywords, lemmas)
+        self.work_keywords = _keyword_terms(w.keywords, lemmas)
+        self.private_keywords = _keyword_terms(profile.private.keywords, lemmas)
         self.orgs = _profile_terms(a.organizations, lemmas)
-        self.activism_keywords = _profile_terms(a.keywords, lemmas)
+        self.activism_keywords = _keyword_terms(a.keywords, lemmas)
         self.publications = _profile_terms(profile.publications.names, lemmas)
         self.locations = _profile_terms(profile.locations, lemmas)
         self.accounts = tuple(
@@ -155,7 +172,8 @@ class Profiled(NamesakeEvidence):
                 self._all += [_phrase_of(item) for item in items]
         self._index = PhraseIndex(self._all)
         self._starts = sorted(start for start, _ in self._spans.values())
-        self._memo: dict[int, dict[int, dict[int, list[int]]]] = {}  # one result's hits
+        # a token list's hits: id(tokens) → (tokens, list start → phrase → positions)
+        self._memo: dict[int, tuple[list[Token], dict[int, dict[int, list[int]]]]] = {}
 
     def _fields(self, text: str) -> set[str]:
         tokens = self.lemmas.tokens(text)
@@ -181,34 +199,39 @@ class Profiled(NamesakeEvidence):
             self._index = PhraseIndex(self._all)
             self._starts = sorted(start for start, _ in self._spans.values())
             self._memo.clear()
-        found = self._memo.get(id(tokens))
-        if found is None:
-            found = self._memo[id(tokens)] = {}
+        memo = self._memo.get(id(tokens))
+        if memo is not None and memo[0] is tokens:
+            found = memo[1]
+        else:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = {}
             starts = self._starts
             for pos, i in self._index.find(tokens):
                 start = starts[bisect_right(starts, i) - 1]
                 found.setdefault(start, {}).setdefault(i - start, []).append(pos)
+            self._memo[id(tokens)] = (tokens, found)  # keeps `tokens`: its id stays its own
         return found.get(span[0], {})
 
     # --- gathering -------------------------------------------------------------------
 
     def gather(self, result: SearchResult, check: PageCheck | None) -> Facts:
         facts = Facts()
-        self._memo.clear()
         sources: list[tuple[str, list[Token]]] = [
             ("title", self.lemmas.tokens(result.title)),
             ("snippet", self.lemmas.tokens(result.snippet)),
         ]
-        if check is not None and (check.title or check.excerpt):
+        # a parked domain's or an error page's text says nothing about the result
+        page = check is not None and check.status not in (PageStatus.PARKED, PageStatus.GONE)
+        if check is not None and page and (check.title or check.excerpt):
             sources.append(("page", self.lemmas.tokens(f"{check.title}\n{check.excerpt}")))
         url = check.final_url if check and check.final_url else result.url
         url_words = " ".join(
             part for part in url.replace("_", "-").replace(".", "/").split("/")[3:] if part
         )
         sources.append(("url", self.lemmas.tokens(url_words.replace("-", " "))))
-        text = "\n".join(
-            [result.title, result.snippet] + ([check.title, check.excerpt] if check else [])
-        )
+        parts = [result.title, result.snippet]
+        text = "\n".join([*parts, check.title, check.excerpt] if check and page else parts)
         site = platforms.identify(result.url, tuple(self.profile.work.domains))
         facts.site = site
         self._dates(facts, result, text)

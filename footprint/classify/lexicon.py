@@ -21,21 +21,37 @@ ACTIVISM = {
         Fridays_for_Future iskuryhmä pienlehti fanzine
         lentolehtinen pamfletti ~manifesti ~vastarinta globalisaatiokriitikko
         ~kansalaisjärjestö ruohonjuuri Elokapina Greenpeace Attac Amnesty
-        Luonto-Liitto Oikeutta_eläimille Maan_ystävät Sadankomitea""",
+        Luonto-Liitto Oikeutta_eläimille Maan_ystävät Sadankomitea
+        ~lakko* ilmastolakko koululakko ~*lakko istumalakko osoittaa_mieltään rauhanleiri leiriytyä
+        rauhanaktivisti rauhanmarssi ~feministinen feminismi antimilitarismi antimilitaristi
+        antimilitaristinen pasifisti pasifismi aseistakieltäytyj* totaalikieltäytyj* boikot*
+        mielenosoit* *kieltäytyjä
+        totaalikieltäytyminen kieltäytyjä ~mielipidekirjoitus ~yleisönosasto
+        kansalaisaktivisti *liike tempau* valtausliike vegaaniaktivisti eläinaktivisti
+        häätö ~kettutytöt Extinction_Rebellion Elokapina ~mielenosoitusleiri
+        ~allekirjoittaa ~vetoomus kansalaisadressi""",
     "sv": """demonstration *demonstration demonstrant demonstrera aktivist *aktivist
         aktivism ~kampanj namninsamling upprop protest protestera bojkott bojkotta blockad
         ockupation husockupation ockupant *ockupation civil_olydnad djurrätt* miljörörelse
         fredsrörelse manifestation ~marsch flygblad banderoll plakat megafon fanzin blockera
         ~solidaritet minkfarm pälsfarm No_Border
         ~kräva ~manifest anarkist
-        ~feminist ~motstånd Greenpeace Attac Amnesty""",
+        ~feminist ~motstånd Greenpeace Attac Amnesty
+        strejk *strejk klimatstrejk skolstrejk sittstrejk fredsläger fredsrörelse
+        antimilitarism antimilitarist pacifist pacifism vapenvägrare totalvägrare
+        ~insändare ~*rörelse ~feministisk feminism direkt_aktion Extinction_Rebellion
+        Fridays_for_Future ockupera ~marschera tältläger""",
     "en": """protest protester demonstration demonstrator activist activism ~campaign
         campaigner petition boycott blockade ~occupation squat squatter civil_disobedience
         animal_rights climate_movement peace_movement ~rally protest_march pamphlet megaphone
         No_Border Food_Not_Bombs Reclaim_the_Streets Critical_Mass Fridays_for_Future banner
         placard ~solidarity fur_farm black_bloc ~bloc ~resist ~resistance zine fanzine
         manifesto direct_action anarchist antifascist anti-globalisation picket
-        Greenpeace Attac Amnesty Extinction_Rebellion""",
+        Greenpeace Attac Amnesty Extinction_Rebellion
+        ~strike climate_strike school_strike sit-in ~vigil peace_camp protest_camp
+        antimilitarist pacifist conscientious_objector ~feminist feminism
+        ~letter_to_the_editor ~march ~marched ~rallied ~occupy occupied ~movement
+        ~grassroots hunger_strike""",
 }
 
 # A professional role: job titles, workplaces, professional activities.
@@ -50,17 +66,26 @@ WORK = {
         yhteystieto henkilökunta henkilöstö virka viranhaltija lausunto
         ammattilainen ammatti työskennellä ~työ ~asiakas hyvinvointialue sote ~kunta
         ~palvelu ~*palvelu ~vastaava ~ohjaus ~koulu ~oppilaitos oppimateriaali oppikirja
-        ~lukio""",
+        ~lukio ~*koulu ~virkavapaa palkka ~työyhteisö ~ammatillinen ~työelämä
+        perhetyöntekijä ohjaaja *kuraattori kuraattori ~*neuvoja ~*terapeutti
+        ~haastatella ~kommentoida ~*lautakunta ~valtuusto nimitys nimittää ~eläkkeelle
+        sosiaalitoimi nuorisotalo nuorisokeskus nuorisotoimi etsivä_nuorisotyö""",
     "sv": """socialarbete socialarbetare socialhandledare socionom ungdomsarbete
         ungdomsarbetare ungdomsledare barnskydd *arbetare lärare *lärare lektor rektor
         kurator chef *chef koordinator sakkunnig expert projektledare forskare ~forskning
         utbildning seminarium föreläsning föreläsare konferens arbetsgrupp ~projekt
         kontaktuppgift personal tjänsteman utlåtande anställd yrke ~klient ~kommun
-        välfärdsområde ~skola läromedel lärobok ~gymnasium""",
+        välfärdsområde ~skola läromedel lärobok ~gymnasium ungdomsgård *gård
+        fritidsledare fritidsgård *ledare ~arbetsplats ~*handledare ~utnämnd
+        ~intervju ~kommentera ~nämnd ~fullmäktige ~personal ~arbeta ~jobba
+        socialsekreterare socialtjänst ungdomscenter ungdomstjänst""",
     "en": """social_worker youth_worker teacher lecturer principal counsellor manager
         coordinator expert specialist researcher ~research training trainer seminar lecture
         speaker conference webinar workshop ~project ~staff colleague career ~job employer
-        textbook coursebook employee professional ~client municipality keynote panel""",
+        textbook coursebook employee professional ~client municipality keynote panel
+        ~facilitator ~appointed ~colleagues ~council ~department
+        ~interview ~commented caseworker practitioner ~city_of counselor support_worker
+        social_services youth_centre youth_center outreach""",
 }
 
 # The person as a private individual: hobbies, sports, family events, personal writing.
@@ -73,19 +98,29 @@ PRIVATE = {
         ~perhe ~äiti ~isä mummo ~tulos tulokset sijoitus ~sarja ~kilpailu ~*kilpailu ottelu
         ~joukkue ~keskustelu ~ketju nimimerkki ~blogi päiväkirja ~kuva sisustus remontti ~myydä
         ~ostaa kirpputori kirja-arvio lukupiiri kotisivu
-        yhtiökokous asunto-osakeyhtiö taloyhtiö""",
+        yhtiökokous asunto-osakeyhtiö taloyhtiö
+        ~keikka ~levy ~laulaa ~soittaa kuorolainen bändi *bändi ~harrastaja
+        ~kuntosali ~lenkkeillä ~retki vaellus ~sienestys marjastus ~kirpparit
+        ~merkkipäivä syntymäpäiväonnittelu ~hautajaiset ~muistotilaisuus
+        lakkiaiset ylioppilasjuhla rippikoulu kastejuhla häissä häihin hääkuva
+        valmistujaiset sukukokous serkku ~mummola""",
     "sv": """hobby löpning maraton skidåkning cykling simning orientering kör band gitarr
         fotografering stickning trädgård bakning recept fiske jakt ~hund ~katt häst ridning
         ~resa semester stuga sommarstuga bröllop vigsel förlovning födelsedag fylla
         bemärkelsedag grattis gratulation bebis dop ~familj ~resultat placering ~tävling
         ~match ~lag ~tråd signatur ~blogg dagbok säljes köpes
-        bolagsstämma bostadsaktiebolag""",
+        bolagsstämma bostadsaktiebolag
+        ~spelning ~bandet ~*bandet ~skiva ~sjunga ~spela ~konsert ~vandring
+        ~motion ~utflykt ~loppis födelsedagsfest ~kalas studentfest konfirmation
+        kusin släktträff""",
     "en": """hobby running marathon skiing cycling swimming orienteering choir band guitar
         photography knitting garden baking recipe fishing hunting ~dog ~cat horse riding
         ~travel holiday vacation cottage wedding engagement birthday anniversary
         congratulations baby christening ~family ~results ~race ~competition ~match ~team
         forum ~thread ~blog diary for_sale
-        housing_cooperative""",
+        housing_cooperative
+        ~gig ~album ~concert ~hike ~hiking ~trip ~holiday ~birthday_party
+        ~personal_blog ~my_blog graduation_party family_reunion cousin""",
 }
 
 # The page or publication has ceased (a text signal when there is no network check).
@@ -105,11 +140,19 @@ CEASED = {
 DEATH = {
     "fi": """kuolla menehtyä kuollut poismennyt muistokirjoitu* kuolinilmoitu*
         *kuolinilmoitus kuolleet siunaus siunata hautajaiset muistotilaisuus rakkaamme
-        nukkua_pois muistosivu""",
-    "sv": """avlida död dödsrun* minnesord dödsannons* begravning jordfästning somna_in""",
+        nukkua_pois muistosivu in_memoriam""",
+    "sv": """avlida död dödsrun* minnesord dödsannons* begravning jordfästning somna_in
+        in_memoriam till_minne""",
     "en": """obituary die died passed_away death_notice funeral memorial
-        in_loving_memory rest_in_peace survived_by""",
+        in_loving_memory rest_in_peace survived_by in_memoriam""",
 }
+# Birthday notices (with the person's own age): word beginnings, case-folded.
+BIRTHDAY = (
+    "täyttää", "täytti", "merkkipäiv", "syntymäpäiv", "vuotispäiv", "onnittel",
+    "fyller", "fyllde", "födelsedag", "bemärkelsedag", "grattis", "birthday", "turns ",
+    "turned ",
+)  # fmt: skip
+
 # Words of mourners listing relatives: the person may be one of them.
 MOURNERS = {
     "fi": "kaivaten surevat kaipaavat",
@@ -128,20 +171,27 @@ NAMESAKE = {
 PROFESSIONS: dict[str, dict[str, str]] = {
     "social": {
         "fi": "sosiaalityöntekijä *sosiaalityöntekijä sosiaaliohjaaja sosionomi "
-        "nuorisotyöntekijä *nuorisotyöntekijä nuoriso-ohjaaja kuraattori perhetyöntekijä",
-        "sv": "socialarbetare socialhandledare socionom ungdomsarbetare ungdomsledare kurator",
-        "en": "social_worker youth_worker caseworker counsellor",
+        "nuorisotyöntekijä *nuorisotyöntekijä nuoriso-ohjaaja kuraattori *kuraattori "
+        "perhetyöntekijä päihdetyöntekijä kasvatusohjaaja koulunkäynninohjaaja diakoni "
+        "diakonissa",
+        "sv": "socialarbetare socialhandledare socionom ungdomsarbetare ungdomsledare kurator "
+        "*kurator fritidsledare socialsekreterare behandlingsassistent familjebehandlare",
+        "en": "social_worker youth_worker caseworker counsellor school_counsellor counselor "
+        "school_counselor support_worker care_worker family_worker probation_officer",
     },
     "education": {
-        "fi": "opettaja *opettaja lehtori rehtori varhaiskasvattaja lastentarhanopettaja",
-        "sv": "lärare *lärare lektor rektor",
-        "en": "teacher lecturer headteacher principal",
+        "fi": "opettaja *opettaja lehtori rehtori varhaiskasvattaja lastentarhanopettaja "
+        "erityisopettaja koulunkäyntiavustaja",
+        "sv": "lärare *lärare lektor rektor specialpedagog barnskötare",
+        "en": "teacher lecturer headteacher principal teaching_assistant",
     },
     "health": {
         "fi": "lääkäri *lääkäri ylilääkäri sairaanhoitaja *hoitaja kätilö kirurgi "
-        "eläinlääkäri fysioterapeutti",
-        "sv": "läkare *läkare sjuksköterska barnmorska kirurg veterinär",
-        "en": "doctor physician dentist dental dentistry nurse rn surgeon midwife veterinarian",
+        "eläinlääkäri fysioterapeutti psykologi farmaseutti proviisori",
+        "sv": "läkare *läkare sjuksköterska undersköterska barnmorska kirurg veterinär psykolog "
+        "farmaceut",
+        "en": "doctor physician dentist dental dentistry nurse rn surgeon midwife veterinarian "
+        "paramedic pharmacist psychiatrist psychologist",
     },
     "law": {
         "fi": "asianajaja lakimies tuomari syyttäjä notaari",
@@ -149,21 +199,28 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "en": "lawyer attorney judge prosecutor solicitor solicitors",
     },
     "police": {
-        "fi": "poliisi komisario ylikonstaapeli upseeri kersantti everstiluutnantti",
-        "sv": "polis kommissarie officer",
-        "en": "police_officer detective sergeant colonel",
+        "fi": "poliisi komisario ylikonstaapeli upseeri kersantti everstiluutnantti eversti "
+        "majuri kenraali vartija palomies",
+        "sv": "polis kommissarie officer överste väktare brandman",
+        "en": "police_officer detective sergeant colonel security_guard firefighter",
     },
     "sport": {
         "fi": "jääkiekkoilija jalkapalloilija *pelaaja maalivahti hiihtäjä urheilija "
-        "golfari painija nyrkkeilijä",
-        "sv": "ishockeyspelare fotbollsspelare *spelare målvakt idrottare",
-        "en": "hockey_player footballer goalkeeper athlete golfer wrestler boxer",
+        "golfari painija nyrkkeilijä ralliautoilija kartturi *kuljettaja hyökkääjä "
+        "puolustaja keskikenttäpelaaja valmentaja",
+        "sv": "ishockeyspelare fotbollsspelare *spelare målvakt idrottare forward back "
+        "mittfältare anfallare försvarare tränare rallyförare",
+        "en": "hockey_player footballer goalkeeper athlete golfer wrestler boxer striker "
+        "midfielder defender rally_driver racing_driver",
     },
     "business": {
-        "fi": "toimitusjohtaja yrittäjä myyntipäällikkö kiinteistönvälittäjä "
-        "talousjohtaja hallituksen_puheenjohtaja pankinjohtaja",
-        "sv": "verkställande_direktör vd företagare fastighetsmäklare",
-        "en": "ceo chief_executive entrepreneur realtor sales_manager banker",
+        "fi": "toimitusjohtaja yrittäjä myyntipäällikkö kiinteistönvälittäjä *välittäjä lkv "
+        "talousjohtaja hallituksen_puheenjohtaja pankinjohtaja kauppias myyjä *myyjä "
+        "kirjanpitäjä tilintarkastaja",
+        "sv": "verkställande_direktör vd företagare fastighetsmäklare *mäklare handlare "
+        "försäljare revisor",
+        "en": "ceo chief_executive entrepreneur realtor estate_agent sales_manager banker "
+        "accountant broker",
     },
     "clergy": {
         "fi": "pappi kirkkoherra piispa kappalainen rovasti",
@@ -171,14 +228,16 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "en": "priest pastor vicar bishop",
     },
     "arts": {
-        "fi": "näyttelijä laulaja muusikko taiteilija kuvataiteilija tanssija valokuvaaja *kuvaaja",
+        "fi": "näyttelijä laulaja muusikko taiteilija kuvataiteilija tanssija valokuvaaja *kuvaaja "
+        "kirjailija",
         "sv": "skådespelare sångare musiker konstnär dansare fotograf",
         "en": "actor actress singer musician painter dancer photographer author novelist",
     },
     "engineering": {
-        "fi": "insinööri diplomi-insinööri ohjelmoija arkkitehti ohjelmistokehittäjä",
-        "sv": "ingenjör programmerare arkitekt",
-        "en": "engineer programmer architect software_developer",
+        "fi": "insinööri diplomi-insinööri ohjelmoija arkkitehti ohjelmistokehittäjä "
+        "sähköasentaja putkiasentaja *asentaja mekaanikko rakennusmestari",
+        "sv": "ingenjör programmerare arkitekt elektriker rörmokare montör mekaniker",
+        "en": "engineer programmer architect software_developer electrician plumber mechanic",
     },
     "farming": {
         "fi": "maanviljelijä isäntä emäntä karjatila",
@@ -381,4 +440,17 @@ ABROAD = """Yhdysvallat USA Amerikka Kanada Australia Saksa Ranska Britannia Eng
     Pennsylvania Illinois Iowa Montana Idaho Alaska Ely Leeds Liverpool
     Birmingham Glasgow Edinburgh Dublin Stockholm Tukholma Göteborg Gothenburg Malmö Uppsala
     Hamburg München Munich Madrid Barcelona Rome Rooma Amsterdam Bryssel Brussels Wien
-    Vienna Pietari Petersburg"""
+    Vienna Pietari Petersburg
+    Ruotsi Sverige Sweden Suède Luleå Umeå Sundsvall Hudiksvall Gävle Örebro Västerås
+    Linköping Norrköping Jönköping Helsingborg Lund Karlstad Kiruna Skellefteå Östersund
+    Haparanda Eskilstuna Falun Borlänge Växjö Kalmar Halmstad Uddevalla Trollhättan
+    Norrland Skåne Dalarna Gotland Värmland
+    Islanti Island Iceland Reykjavik Latvia Lettland Riga Liettua Litauen Lithuania
+    Vilna Vilnius Tartto Tartu Tarto Pärnu Narva Ukraina Ukraine Kiova Kyiv Kiev
+    Itävalta Österrike Austria Sveitsi Schweiz Switzerland Zürich Geneve Belgien Belgium
+    Grekland Greece Turkiet Turkey Portugal Lissabon Lisbon Ungern Hungary Budapest
+    Tjeckien Czechia Prag Prague Varsova Warszawa Warsaw Krakova Kraków Oslo Bergen
+    Trondheim Tromsø Stavanger Aarhus Odense Uusi-Seelanti Zealand Auckland Wellington
+    Nairobi Kenia Kenya Tansania Tanzania Etelä-Afrikka Sydafrika Vancouver Montreal
+    Quebec Ottawa Manitoba Alberta Dakota Utah Kalifornia Teksas Florida Georgia
+    Virginia Carolina Maine Kentucky Missouri Nebraska Kansas Oklahoma Indiana"""

@@ -238,6 +238,36 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fi": "vuodelta {year}, jolloin olit {age}-vuotias",
         "sv": "från {year}, då du var {age} år",
     },
+    "born_after_activism": {
+        "en": "born {born}, after your activism began in {first}",
+        "fi": "syntynyt {born}, vasta aktivismisi alettua vuonna {first}",
+        "sv": "född {born}, efter att din aktivism började {first}",
+    },
+    "too_young": {
+        "en": "age {age} in {year}: too young to have been active in {first}",
+        "fi": "{age}-vuotias vuonna {year}: liian nuori ollakseen aktiivinen jo {first}",
+        "sv": "{age} år {year}: för ung för att ha varit aktiv redan {first}",
+    },
+    "birthday": {
+        "en": "a birthday notice ('{term}')",
+        "fi": "merkkipäiväilmoitus ('{term}')",
+        "sv": "en födelsedagsnotis ('{term}')",
+    },
+    "age_class": {
+        "en": "age class {term} in {year}, when you were {age}",
+        "fi": "ikäsarja {term} vuonna {year}, jolloin olit {age}-vuotias",
+        "sv": "åldersklass {term} år {year}, då du var {age} år",
+    },
+    "career_before_adult": {
+        "en": "a career begun in {year}, when you were {age}",
+        "fi": "ura alkoi vuonna {year}, jolloin olit {age}-vuotias",
+        "sv": "en karriär som började {year}, då du var {age} år",
+    },
+    "platform_petition": {
+        "en": "{site} hosts petitions and campaigns",
+        "fi": "{site} on adressi- ja kampanjasivusto",
+        "sv": "{site} är en sajt för namninsamlingar och kampanjer",
+    },
     "death_notice": {
         "en": "a death notice ('{term}')",
         "fi": "kuolinilmoitus ('{term}')",

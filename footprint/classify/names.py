@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from footprint.classify.text import (
     Lemmas,
@@ -49,6 +50,7 @@ FIRST_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def ascii_fold(text: str) -> str:
     """Letters only, without accents: "Grönqvist" → "gronqvist"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -75,6 +77,7 @@ class NameMatcher:
         firsts: set[str] = set()
         self.surname_words: list[Word] = []
         self._index: PhraseIndex | None = None
+        self._positions: dict[int, tuple[Sequence[Token], list[int]]] = {}  # id(tokens) → found
         for number, name in enumerate(profile.names):
             parts = [p for p in re.split(r"[\s]+", name) if p]
             if len(parts) == 1 and number > 0:  # a username or a nickname ("Tumppi")
@@ -170,6 +173,16 @@ class NameMatcher:
 
     def positions(self, tokens: Sequence[Token]) -> list[int]:
         """Token indexes where the name, surname, first name or a username stands."""
+        cached = self._positions.get(id(tokens))
+        if cached is not None and cached[0] is tokens:
+            return cached[1]
+        if len(self._positions) >= 1024:
+            self._positions.clear()
+        found = self._find_positions(tokens)
+        self._positions[id(tokens)] = (tokens, found)  # keeps `tokens`: its id stays its own
+        return found
+
+    def _find_positions(self, tokens: Sequence[Token]) -> list[int]:
         if self._index is None:
             singles = [
                 Phrase(min(w.lemmas), (w,)) for w in (*self.surname_words, *self.first_words)

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from footprint.classify import dates, platforms
+from footprint.classify import dates, lexicon, platforms
 from footprint.classify.facts import NAMESAKE, PERSON, PRIVATE, Facts, Sources, Vocab
 from footprint.classify.names import FULL, OTHER_FIRST, SURNAME, NameMatcher
 from footprint.classify.text import Phrase, Token
@@ -18,6 +18,10 @@ from footprint.profile import Profile
 
 GENERIC_TLDS = frozenset("fi se ax eu com org net info io me app blog fm tv nu".split())  # noqa: SIM905
 NEAR = 3  # tokens around a name that count as "next to" it
+BORN_BEFORE = 120  # characters a birth year may stand after the name…
+BORN_AFTER = 25  # …or before it
+CLASS_GAP = 10  # years below a veteran class's age that make it someone else's
+ACTIVE_FROM_AGE = 14  # the youngest age we take a first activism year to be at
 NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
 
 
@@ -117,6 +121,7 @@ class NamesakeEvidence:
                 for i in range(p - 3, p + 4)
             }
             context = near.get(where, set()) | residence
+            named = set(self.names.positions(tokens))  # "Ruotsalainen" is a name, not Sweden
             for positions in self._hits(self.locations, tokens).values():
                 if any(p in context for p in positions):
                     own_near = True
@@ -125,6 +130,8 @@ class NamesakeEvidence:
                 for i in sorted(hits):
                     phrase, spot = places[i]
                     for pos in hits[i]:
+                        if pos in named:
+                            continue
                         if code == "abroad" and not tokens[pos].capital:
                             continue  # "turkulainen" is from Turku, not Turkey
                         demonym = not tokens[pos].capital
@@ -176,18 +183,41 @@ class NamesakeEvidence:
                         return
 
     def _age(self, facts: Facts, text: str) -> None:
-        """A stated birth year or age that cannot be the person's (or that fits)."""
+        """A stated birth year or age that cannot be the person's (or that fits).
+
+        Without a birth year in the profile, the first activism year still bounds it: a
+        person active in 2008 was not born in 2007.
+        """
         born = self.profile.birth_year
-        if born is None:
+        span = self.profile.activism.years
+        first = span[0] if span else 0
+        latest = first - ACTIVE_FROM_AGE if span and born is None else None
+        if born is None and latest is None:
             return
         spots = self.names.spots(text)
-        stated = dates.birth_years(text) + [
+        # a birth stated after the name or just before it ("Eeva Pesonen (s. 1931)"), not
+        # a group's founding ("Ryhmä syntyi 1996 … perustajina Eeva Pesonen")
+        stated = [
+            y
+            for y, at in dates.birth_years_at(text)
+            if not spots
+            or any(
+                -BORN_AFTER <= at - spot <= BORN_BEFORE
+                and "\n" not in text[min(at, spot) : max(at, spot)]  # in the same part
+                for spot in spots
+            )
+        ] + [
             y
             for y, at in dates.birth_years_in_parens(text)
             if any(0 <= at - spot <= 40 for spot in spots)
         ]
         for year in stated:
-            if abs(year - born) > 3:
+            if born is None:
+                if latest is not None and year > latest + 3:
+                    facts.add(NAMESAKE, 2.0, "born_after_activism",
+                              f"born {year}, after your activism began in {first}",
+                              born=year, first=first)  # fmt: skip
+            elif abs(year - born) > 3:
                 facts.add(
                     NAMESAKE,
                     2.0,
@@ -198,17 +228,22 @@ class NamesakeEvidence:
                 )
             else:
                 facts.add(PERSON, 1.0, "own_birth_year", f"born {year}, as you were", born=year)
+                self._birthday(facts, text)
             return
-        if facts.year is None:
-            return
-        year = facts.year.year
+        dated = facts.year is not None
+        year = facts.year.year if facts.year else dates.this_year()  # undated: as of now
         for age, at in dates.ages(text):
             if not any(abs(at - spot) <= 40 for spot in spots):
                 continue  # someone else's age: a child's, a club's
-            if abs((year - age) - born) > 3:
+            if born is None:
+                if latest is not None and year - age > latest + 1:
+                    facts.add(NAMESAKE, 2.0 if dated else 1.4, "too_young",
+                              f"age {age} in {year}: too young to have been active in {first}",
+                              age=age, year=year, first=first)  # fmt: skip
+            elif abs((year - age) - born) > 3:
                 facts.add(
                     NAMESAKE,
-                    2.0,
+                    2.0 if dated else 1.4,
                     "other_age",
                     f"age {age} in {year} does not fit your birth year {born}",
                     age=age,
@@ -218,14 +253,30 @@ class NamesakeEvidence:
             else:
                 facts.add(
                     PERSON,
-                    1.0,
+                    1.0 if dated else 0.5,
                     "own_age",
                     f"age {age} in {year} fits your birth year",
                     age=age,
                     year=year,
                 )
+                self._birthday(facts, text)
             return
-        if facts.year and facts.year.weight >= 0.6 and year < born + 12:
+        if born is None:
+            return
+        started = [y for y in dates.career_years(text) if y < born + 17]
+        if started and spots:
+            facts.add(NAMESAKE, 1.8, "career_before_adult",
+                      f"a career begun in {started[0]}, when you were {started[0] - born}",
+                      year=started[0], age=started[0] - born)  # fmt: skip
+            return
+        veteran = dates.veteran_class(text.split("\n", 1)[0], text, spots) if dated else None
+        # far below the class's age: one may race in an older class, but not decades older
+        if veteran and year - born < veteran[1] - CLASS_GAP:
+            facts.add(NAMESAKE, 1.8, "age_class",
+                      f"age class {veteran[0]} in {year}, when you were {year - born}",
+                      term=veteran[0], year=year, age=year - born)  # fmt: skip
+            return
+        if facts.year is not None and facts.year.weight >= 0.6 and year < born + 12:
             facts.add(
                 NAMESAKE,
                 1.5,
@@ -234,6 +285,13 @@ class NamesakeEvidence:
                 year=year,
                 age=max(year - born, 0),
             )
+
+    def _birthday(self, facts: Facts, text: str) -> None:
+        """The person's own age with a birthday word: a birthday notice, a family event."""
+        folded = text.casefold()
+        word = next((w for w in lexicon.BIRTHDAY if w in folded), None)
+        if word:
+            facts.add(PRIVATE, 1.5, "birthday", f"a birthday notice ('{word}')", term=word)
 
     def _death(self, facts: Facts, sources: Sources, text: str) -> None:
         death = None

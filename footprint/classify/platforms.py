@@ -1,18 +1,18 @@
 """What kind of site a result is on: a professional profile, a personal account, a forum…
 
-Sites are recognised by their registered domain (tldextract with its bundled suffix
-list: it never fetches one) and, for social sites, by the path: a Facebook page of an
-organisation is not a personal profile, and an account whose handle is the person's
-name is probably theirs.
+Sites are recognised by their registered domain (the Public Suffix List bundled with
+tldextract, read by `suffixes`: it never fetches one) and, for social sites, by the
+path: a Facebook page of an organisation is not a personal profile, and an account
+whose handle is the person's name is probably theirs.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from footprint.classify.suffixes import split_host
 
 # kinds
 PROFESSIONAL = "professional"  # a work profile or professional network
@@ -28,6 +28,7 @@ OBITUARY = "obituary"  # death notices and memorial pages
 ARCHIVE = "archive"  # a web archive copy
 CLASSIFIEDS = "classifieds"  # buying and selling
 VIDEO = "video"
+PETITION = "petition"  # petitions and campaigns
 
 # registered domain (domain.suffix) or bare domain label → (name, kind)
 _SITES: dict[str, tuple[str, str]] = {
@@ -113,6 +114,31 @@ _SITES: dict[str, tuple[str, str]] = {
     "huuto.net": ("Huuto.net", CLASSIFIEDS),
     "blocket.se": ("Blocket", CLASSIFIEDS),
     "ebay.com": ("eBay", CLASSIFIEDS),
+    "change.org": ("Change.org", PETITION),
+    "adressit.com": ("Adressit.com", PETITION),
+    "kansalaisaloite.fi": ("Kansalaisaloite.fi", PETITION),
+    "avaaz.org": ("Avaaz", PETITION),
+    "skrivunder.com": ("Skrivunder", PETITION),
+    "namninsamling.se": ("Namninsamling", PETITION),
+    "openpetition.eu": ("openPetition", PETITION),
+    "t.me": ("Telegram", SOCIAL),
+    "telegram.me": ("Telegram", SOCIAL),
+    "snapchat.com": ("Snapchat", SOCIAL),
+    "patreon.com": ("Patreon", BLOG),
+    "slideshare.net": ("SlideShare", PROFESSIONAL),
+    "meetup.com": ("Meetup", HOBBY),
+    "mixcloud.com": ("Mixcloud", HOBBY),
+    "last.fm": ("Last.fm", HOBBY),
+    "deviantart.com": ("DeviantArt", HOBBY),
+    "500px.com": ("500px", HOBBY),
+    "komoot.com": ("Komoot", HOBBY),
+    "endomondo.com": ("Endomondo", HOBBY),
+    "sports-tracker.com": ("Sports Tracker", HOBBY),
+    "chess.com": ("Chess.com", HOBBY),
+    "lichess.org": ("Lichess", HOBBY),
+    "tripadvisor.com": ("Tripadvisor", FORUM),
+    "tripadvisor.fi": ("Tripadvisor", FORUM),
+    "quora.com": ("Quora", FORUM),
     "youtube.com": ("YouTube", VIDEO),
     "youtu.be": ("YouTube", VIDEO),
     "vimeo.com": ("Vimeo", VIDEO),
@@ -222,26 +248,11 @@ class Site:
     handle: str = ""  # the account or page name in the address
 
 
-@lru_cache(maxsize=1)
-def _extractor() -> Any:
-    import tldextract
-
-    # the bundled snapshot only: no download, no cache written
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-@lru_cache(maxsize=4096)
-def _split(host: str) -> tuple[str, str]:
-    parts = _extractor()(host)
-    registered = f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain
-    return registered, parts.suffix
-
-
 def identify(url: str, extra_employer_domains: tuple[str, ...] = ()) -> Site:
     """The site of `url`."""
     parts = urlsplit(url if "//" in url else f"//{url}")
     host = (parts.hostname or "").lower().removeprefix("www.")
-    registered, suffix = _split(host) if host else ("", "")
+    registered, suffix = split_host(host) if host else ("", "")
     path = unquote(parts.path)
     segments = [s for s in path.split("/") if s]
     for domain in extra_employer_domains:
@@ -306,7 +317,8 @@ def _social_section(name: str, segments: list[str], query: str) -> tuple[str, st
     if first.startswith("@"):
         return "account", first[1:]
     if first in ("user", "c", "channel", "people", "photos", "athletes") and len(segments) > 1:
-        return "account", segments[1]
+        # "photos/name" is the account's page; "photos/name/sets/123" one of its posts
+        return ("post" if len(segments) > 2 else "account"), segments[1]
     if first and first not in _GENERIC_PATHS:
         post = len(segments) > 1 and segments[1] in ("status", "p", "posts", "reel", "video")
         return ("post" if post else "account"), segments[0]

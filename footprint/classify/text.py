@@ -20,6 +20,7 @@ LANGS = ("fi", "sv", "en")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’:][^\W\d_]+)*|\d+")
 # Finnish case endings a proper noun may carry after its stem ("Oulu|ssa", "Hietas|elle")
 MAX_ENDING = 8
+TEXT_CACHE = 4096  # texts whose tokens are kept (titles and snippets repeat)
 # generic words around an organisation's name, dropped to match the name alone
 ORG_WORDS = frozenset(
     """ry rf r.y oy ab ltd oyj inc säätiö yhdistys liitto stiftelse förening förbund
@@ -32,6 +33,7 @@ _GRADATION = (
     ("kk", "k"), ("pp", "p"), ("tt", "t"), ("k", ""), ("p", "v"), ("t", "d"),
 )  # fmt: skip
 _VOWELS = "aeiouyäöå"
+_DESCRIPTION = re.compile(r"\s[–—-]\s|:\s|\s\(")  # where a name's description begins
 _DEMONYM = re.compile(r"(?:lai|läi)(?:nen|s\w{0,5})$")
 
 
@@ -63,6 +65,8 @@ class Lemmas:
         self._heads: dict[str, set[str]] = {lang: set() for lang in LANGS}
         self._heads_re: dict[str, re.Pattern[str] | None] | None = None
         self._cache: dict[str, frozenset[str]] = {}
+        self._tokens: dict[str, Token] = {}  # one Token per distinct word
+        self._texts: dict[str, list[Token]] = {}  # recent texts, tokenised
 
     def want(self, lemma: str, langs: Iterable[str] = LANGS, short: bool = False) -> None:
         """Register a lemma (folded) that text tokens should be able to match.
@@ -84,7 +88,7 @@ class Lemmas:
     def _head_patterns(self) -> dict[str, re.Pattern[str] | None]:
         if self._heads_re is None:
             self._heads_re = {
-                lang: re.compile("|".join(map(re.escape, sorted(heads)))) if heads else None
+                lang: _any_of(tuple(sorted(heads))) if heads else None
                 for lang, heads in self._heads.items()
             }
         return self._heads_re
@@ -113,11 +117,29 @@ class Lemmas:
         self._cache[surface] = result
         return result
 
+    def token(self, surface: str) -> Token:
+        """One word as a token (made once per distinct word)."""
+        token = self._tokens.get(surface)
+        if token is None:
+            token = Token(surface, fold(surface), self.keys(surface), surface[:1].isupper())
+            self._tokens[surface] = token
+        return token
+
     def tokens(self, text: str) -> list[Token]:
-        return [
-            Token(m.group(), fold(m.group()), self.keys(m.group()), m.group()[:1].isupper())
-            for m in WORD_RE.finditer(text)
-        ]
+        """The words of `text` as tokens. The list is shared: do not change it."""
+        found = self._texts.get(text)
+        if found is None:
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            token = self.token
+            found = self._texts[text] = [token(w) for w in WORD_RE.findall(text)]
+        return found
+
+
+@lru_cache(maxsize=64)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for any of `words` (compiled once per set of words)."""
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=200_000)
@@ -216,24 +238,43 @@ class Phrase:
         ]
 
 
+# what a compiled phrase needs the Lemmas to look for: (lemma, languages, short, head)
+Wanted = tuple[tuple[str, tuple[str, ...], bool, bool], ...]
+
+
+def _register(lemmas: Lemmas, wanted: Wanted) -> None:
+    for lemma, langs, short, head in wanted:
+        if head:
+            lemmas.want_head(lemma, langs)
+        else:
+            lemmas.want(lemma, langs, short)
+
+
 def vocabulary_phrase(entry: str, lemmas: Lemmas, langs: Iterable[str] = LANGS) -> Phrase:
     """A phrase from a lexicon entry: words are lemmas; `*aktivisti` is a compound head,
     `lakkaut*` a prefix."""
+    phrase, wanted = _vocabulary_phrase(entry, tuple(langs))
+    _register(lemmas, wanted)
+    return phrase
+
+
+@lru_cache(maxsize=16_384)
+def _vocabulary_phrase(entry: str, langs: tuple[str, ...]) -> tuple[Phrase, Wanted]:
+    """The phrase of a lexicon entry and what it wants looked for (compiled once)."""
     words = []
-    langs = tuple(langs)
+    wanted: list[tuple[str, tuple[str, ...], bool, bool]] = []
     for raw in entry.split():
         low = fold(raw)
         if low.startswith("*"):
             words.append(Word(frozenset({low[1:]}), "suffix"))
-            lemmas.want(low[1:], langs)
-            lemmas.want_head(low[1:], langs)
+            wanted += [(low[1:], langs, False, False), (low[1:], langs, False, True)]
         elif low.endswith("*"):
             words.append(Word(frozenset({low[:-1]}), "prefix"))
-            lemmas.want(low[:-1], langs)
+            wanted.append((low[:-1], langs, False, False))
         else:
             words.append(Word(frozenset({low}), "exact"))
-            lemmas.want(low, langs)
-    return Phrase(entry.replace("*", ""), tuple(words))
+            wanted.append((low, langs, False, False))
+    return Phrase(entry.replace("*", ""), tuple(words)), tuple(wanted)
 
 
 def profile_phrases(entry: str, lemmas: Lemmas, short: bool = True) -> list[Phrase]:
@@ -243,14 +284,29 @@ def profile_phrases(entry: str, lemmas: Lemmas, short: bool = True) -> list[Phra
     place or organisation). The name without a generic word ("säätiö", "ry") also
     matches when something distinctive is left.
     """
+    phrases, wanted = _profile_phrases(entry, short)
+    _register(lemmas, wanted)
+    return list(phrases)
+
+
+@lru_cache(maxsize=16_384)
+def _profile_phrases(entry: str, short: bool) -> tuple[tuple[Phrase, ...], Wanted]:
+    """The phrases of a profile entry and what they want looked for (compiled once)."""
     raw_words = [w for w in WORD_RE.findall(entry)]
     if not raw_words:
-        return []
+        return (), ()
     variants = [raw_words]
     core = [w for w in raw_words if fold(w).strip(".") not in ORG_WORDS]
     if core and core != raw_words and (len(core) > 1 or len(core[0]) >= 4):
         variants.append(core)
+    # a name with a description after a dash, colon or bracket: "Pajunkissat – antimilitaristinen
+    # verkosto" is mostly written "Pajunkissat"
+    name = WORD_RE.findall(_DESCRIPTION.split(entry, 1)[0])
+    name = [w for w in name if fold(w).strip(".") not in ORG_WORDS]
+    if name and name not in variants and (len(name) > 1 or len(name[0]) >= 4):
+        variants.append(name)
     phrases = []
+    wanted: list[tuple[str, tuple[str, ...], bool, bool]] = []
     for words in variants:
         built = []
         for i, raw in enumerate(words):
@@ -258,8 +314,7 @@ def profile_phrases(entry: str, lemmas: Lemmas, short: bool = True) -> list[Phra
             keys = {low}
             for lang in LANGS:
                 keys.add(fold(lemmatize(raw, lang)))
-            for key in keys:
-                lemmas.want(key, short=short)
+            wanted += [(key, LANGS, short, False) for key in keys]
             proper = raw[:1].isupper()
             built.append(
                 Word(
@@ -271,7 +326,7 @@ def profile_phrases(entry: str, lemmas: Lemmas, short: bool = True) -> list[Phra
                 )
             )
         phrases.append(Phrase(entry, tuple(built)))
-    return phrases
+    return tuple(phrases), tuple(wanted)
 
 
 class PhraseIndex:
@@ -290,6 +345,8 @@ class PhraseIndex:
         self._prefix: dict[str, list[int]] = {}
         self._stems: dict[str, list[int]] = {}
         self._cache: dict[frozenset[str], tuple[int, ...]] = {}  # a token's keys → candidates
+        # a token (by its surface, the same object) → the phrases its word starts
+        self._first: dict[str, tuple[Token, tuple[int, ...]]] = {}
         for i, phrase in enumerate(self.phrases):
             first = phrase.words[0]
             for lemma in first.lemmas:
@@ -318,15 +375,27 @@ class PhraseIndex:
         result = self._cache[token.keys] = tuple(sorted(found))
         return result
 
+    def _starting(self, token: Token) -> tuple[int, ...]:
+        """The phrases whose first word matches `token` (worked out once per token)."""
+        cached = self._first.get(token.surface)
+        if cached is not None and cached[0] is token:
+            return cached[1]
+        phrases = self.phrases
+        found = tuple(i for i in self._candidates(token) if phrases[i].words[0].matches(token))
+        self._first[token.surface] = (token, found)
+        return found
+
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         """(token position, phrase number) of every match."""
         out = []
         n = len(tokens)
+        phrases = self.phrases
         for pos, token in enumerate(tokens):
-            for i in self._candidates(token):
-                words = self.phrases[i].words
-                if pos + len(words) <= n and all(
-                    w.matches(tokens[pos + j]) for j, w in enumerate(words)
+            for i in self._starting(token):
+                words = phrases[i].words
+                if len(words) == 1 or (
+                    pos + len(words) <= n
+                    and all(w.matches(tokens[pos + j]) for j, w in enumerate(words[1:], 1))
                 ):
                     out.append((pos, i))
         return out
