@@ -165,3 +165,11 @@ def lemmatizer() -> Any:
 
     strategy = DefaultStrategy(dictionary_factory=TableDictionaryFactory())
     return simplemma.Lemmatizer(lemmatization_strategy=strategy)
+
+
+def tables_ready(langs: tuple[str, ...] = ("fi", "sv", "en")) -> bool:
+    """Whether the lemma tables are already prepared (so classifying starts at once)."""
+    try:
+        return all(_table_path(lang).exists() for lang in langs)
+    except ImportError:
+        return True

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import person_for_search
+from footprint.cli.common import announce_first_run, person_for_search
 from footprint.cli.report import Lang
 
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ def audit(
                 update(_STAGES.get(label, label), done, total)
 
         state = sink.resume
+        announce_first_run()
         auditor = Auditor(person, search=search, check=check, sink=sink, progress=stage)
         outcome = auditor.run(
             offline=offline,

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from footprint.cli.app import app
-from footprint.cli.common import Format, emit_findings, resolve_profile
+from footprint.cli.common import Format, announce_first_run, emit_findings, resolve_profile
 
 
 @app.command()
@@ -36,4 +36,5 @@ def classify(
         from footprint.cli.progress import run_checks
 
         checks = run_checks(records, concurrency=concurrency)
+    announce_first_run()
     emit_findings(classify_all(records, person, checks), fmt)

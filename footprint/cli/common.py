@@ -82,6 +82,17 @@ def emit_findings(findings: Sequence[Finding], fmt: Format) -> None:
         findings_table(findings)
 
 
+def announce_first_run() -> None:
+    """Say why the very first classification on a machine takes half a minute."""
+    from footprint.classify.lemmas import tables_ready
+
+    if not tables_ready():
+        echo_summary(
+            "Preparing the Finnish, Swedish and English word lists; this happens once "
+            "and takes about half a minute…"
+        )
+
+
 def echo_summary(text: str) -> None:
     """A summary line for people: on standard error, so piped output stays clean."""
     typer.echo(text, err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from footprint.cli.app import app
+from footprint.cli.common import announce_first_run
 from footprint.cli.report import Lang
 
 
@@ -30,6 +31,7 @@ def demo(
     pdf = output or default_pdf_path("demo", generated.date())
     with demo_data.results_file() as results:
         providers = make_providers(["file"], from_file=results)
+        announce_first_run()
         auditor = Auditor(person, search=lambda p: run_search(p, providers), check=None)
         outcome = auditor.run(offline=True, known_checks=demo_data.recorded_checks())
     outputs = render_outputs(
