@@ -1,20 +1,18 @@
 """The verdict: from what a fetch brought back to a page status and the reason for it.
 
 Pure: reads a `Fetched` response and its parsed `Page`, never the network. Registered
-domains come from tldextract's bundled public-suffix snapshot; nothing is downloaded.
+domains come from `footprint.domains` (the bundled public-suffix list; nothing is downloaded).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 from urllib.parse import urlsplit
 
 from footprint.check import markers
 from footprint.check.page import Fetched, Page
+from footprint.domains import registered_domain
 from footprint.models import PageStatus
 
 SHORT_PAGE_WORDS = 300  # "almost no own text": parking and error pages are this short
@@ -22,8 +20,6 @@ SOFT_404_WORDS = 400
 _FRONT_SEGMENTS = frozenset({"fi", "sv", "en", "se", "etusivu", "home", "startsida", "start"})
 _INDEX = re.compile(r"^(index|default|home)\.(html?|php|aspx?|jsp)$", re.I)
 _TITLE_404 = re.compile(r"\b404\b")
-_EXTRACTOR_LOCK = threading.Lock()
-_EXTRACTORS: list[Any] = []
 
 
 @dataclass(frozen=True)
@@ -32,26 +28,6 @@ class Outcome:
 
     status: PageStatus
     reason: str
-
-
-def _extractor() -> Any:
-    """One extractor for all threads, its bundled suffix list loaded once."""
-    with _EXTRACTOR_LOCK:
-        if not _EXTRACTORS:
-            import tldextract
-
-            extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-            extractor("example.fi")  # loads the snapshot now, under the lock
-            _EXTRACTORS.append(extractor)
-        return _EXTRACTORS[0]
-
-
-@lru_cache(maxsize=4096)
-def registered_domain(host: str) -> str:
-    """The registered domain of a host (`www.yle.fi` → `yle.fi`); the host itself for IPs."""
-    host = host.lower().rstrip(".")
-    found = _extractor()(host)
-    return found.top_domain_under_public_suffix or host
 
 
 def _host(url: str) -> str:

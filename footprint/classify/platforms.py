@@ -1,7 +1,7 @@
 """What kind of site a result is on: a professional profile, a personal account, a forum…
 
 Sites are recognised by their registered domain (the Public Suffix List bundled with
-tldextract, read by `suffixes`: it never fetches one) and, for social sites, by the
+tldextract, read by `footprint.domains`: it never fetches one) and, for social sites, by the
 path: a Facebook page of an organisation is not a personal profile, and an account
 whose handle is the person's name is probably theirs.
 """
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from footprint.classify.suffixes import split_host
+from footprint.domains import split_host
 
 # kinds
 PROFESSIONAL = "professional"  # a work profile or professional network

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import tldextract
 
-from footprint.classify.suffixes import build_trie, split_host, suffix_start
+from footprint.domains import build_trie, split_host, suffix_start
 
 HOSTS = [
     "yle.fi", "svenska.yle.fi", "www.bbc.co.uk", "bbc.co.uk", "co.uk", "fi",

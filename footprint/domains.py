@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,25 @@ def build_trie(text: str) -> Trie:
     return root
 
 
-@lru_cache(maxsize=1)
+_LOCK = threading.Lock()  # the page check asks from many threads at once: build once
+_BUILT: dict[str, Any] = {}
+
+
+def _once(key: str, build: Any) -> Any:
+    """Build a shared object once, even when many threads ask for it at the same time."""
+    if key not in _BUILT:
+        with _LOCK:
+            if key not in _BUILT:
+                _BUILT[key] = build()
+    return _BUILT[key]
+
+
 def _trie() -> Trie | None:
-    text = _snapshot()
-    return build_trie(text) if text else None
+    def build() -> Trie | None:
+        text = _snapshot()
+        return build_trie(text) if text else None
+
+    return _once("trie", build)
 
 
 def suffix_start(labels: list[str], trie: Trie) -> int | None:
@@ -70,12 +86,16 @@ def suffix_start(labels: list[str], trie: Trie) -> int | None:
     return None if start == len(labels) else start
 
 
-@lru_cache(maxsize=1)
 def _extractor() -> Any:
-    import tldextract
+    def build() -> Any:
+        import tldextract
 
-    # the bundled snapshot only: no download, no cache written
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+        # the bundled snapshot only: no download, no cache written
+        extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+        extractor("example.fi")  # load the list now, once
+        return extractor
+
+    return _once("tldextract", build)
 
 
 @lru_cache(maxsize=4096)
@@ -91,3 +111,9 @@ def split_host(host: str) -> tuple[str, str]:
     domain = labels[start - 1] if start > 0 else ""
     suffix = ".".join(labels[start:])
     return f"{domain}.{suffix}", suffix
+
+
+def registered_domain(host: str) -> str:
+    """The registered domain of a host (`www.yle.fi` → `yle.fi`); the host itself for IPs."""
+    host = host.lower().rstrip(".")
+    return split_host(host)[0].strip(".") or host
