@@ -43,11 +43,14 @@ def render_html(template: str, context: dict[str, Any]) -> str:
 
 
 def render_pdf(html: str) -> bytes:
-    """Render HTML to a tagged PDF without fetching anything but `data:` URLs."""
+    """Render HTML to a tagged PDF/UA-1 file without fetching anything but `data:` URLs.
+
+    PDF/UA-1 (tags plus XMP metadata) costs no measurable time over bare `pdf_tags`.
+    """
     from weasyprint import HTML
 
     document = HTML(string=html, url_fetcher=_data_only_fetcher(), base_url=None)
-    return bytes(document.write_pdf(pdf_tags=True))
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))
 
 
 def _data_only_fetcher() -> Any:

@@ -75,6 +75,24 @@ def test_cards_carry_the_result_its_status_archive_reasons_and_actions() -> None
     assert [a["id"] for a in gone["actions"]] == ["google_outdated", "archive_removal"]
 
 
+def test_each_section_states_its_steps_once_and_every_card_points_at_them() -> None:
+    ctx = context("en")
+    anchors = set()
+    for section in ctx["sections"]:
+        listed = [a["anchor"] for a in section["actions"]]
+        assert len(listed) == len(set(listed))
+        used = {a["anchor"] for card in section["cards"] for a in card["actions"]}
+        assert used == set(listed)
+        assert all(a.startswith(f"act-{section['key']}-") for a in listed)
+        assert not anchors & set(listed)
+        anchors |= set(listed)
+    activism = ctx["sections"][0]
+    erasure = next(a for a in activism["actions"] if a["id"] == "site_owner_erasure")
+    assert erasure["short"] == i18n.text("en", "action_short.site_owner_erasure")
+    assert erasure["text"] == i18n.text("en", "action.site_owner_erasure")
+    assert erasure["links"]
+
+
 def test_reasons_are_said_in_the_report_language() -> None:
     said = []
 
@@ -329,6 +347,7 @@ def test_every_action_and_priority_has_text_in_every_language() -> None:
     }
     for lang in ("fi", "sv", "en"):
         assert every <= set(i18n.section(lang, "action"))
+        assert every <= set(i18n.section(lang, "action_short"))
         for link_id in guidance.links():
             assert i18n.text(lang, f"link.{link_id}")
     chosen = priorities([actions_for(Category.ACTIVISM, PageStatus.LIVE, True, "https://a.fi")] * 2)

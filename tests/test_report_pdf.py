@@ -41,15 +41,15 @@ def rendered(request: pytest.FixtureRequest) -> dict[str, Any]:
     return {"lang": lang, "ctx": ctx, "pdf": pdf, "reader": reader, "pages": pages}
 
 
+def _links(reader: PdfReader) -> list[Any]:
+    """Every link annotation of the document."""
+    annots = (annot.get_object() for page in reader.pages for annot in page.get("/Annots") or [])
+    return [obj for obj in annots if obj.get("/Subtype") == "/Link"]
+
+
 def _uris(reader: PdfReader) -> list[str]:
-    uris = []
-    for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            obj = annot.get_object()
-            action = obj.get("/A")
-            if obj.get("/Subtype") == "/Link" and action is not None and "/URI" in action:
-                uris.append(str(action["/URI"]))
-    return uris
+    actions = (link.get("/A") for link in _links(reader))
+    return [str(a["/URI"]) for a in actions if a is not None and "/URI" in a]
 
 
 def _outline_titles(outline: list[Any]) -> list[str]:
@@ -76,6 +76,9 @@ def test_the_pdf_is_tagged(rendered: dict[str, Any]) -> None:
     root = rendered["reader"].trailer["/Root"]
     assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"]
+    # declared PDF/UA-1 in its XMP metadata
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b'pdfuaid:part="1"' in xmp or b"<pdfuaid:part>1</pdfuaid:part>" in xmp
 
 
 def test_page_numbers_in_the_report_language(rendered: dict[str, Any]) -> None:
@@ -122,6 +125,28 @@ def test_every_guidance_link_is_a_working_https_link(rendered: dict[str, Any]) -
     assert all(u.startswith("https://") for u in wanted)
     # the results' own addresses are links too
     assert "https://vastarinta.example.fi/2004/a" in uris
+
+
+def _internal_targets(reader: PdfReader) -> list[str]:
+    targets = []
+    for link in _links(reader):
+        action = link.get("/A")
+        dest = link.get("/Dest") or (action.get("/D") if action is not None else None)
+        if isinstance(dest, str):
+            targets.append(dest)
+    return targets
+
+
+def test_each_card_links_its_steps_to_the_section_list(rendered: dict[str, Any]) -> None:
+    targets = _internal_targets(rendered["reader"])
+    named = rendered["reader"].named_destinations
+    for section in rendered["ctx"]["sections"]:
+        for card in section["cards"]:
+            for action in card["actions"]:
+                assert action["anchor"] in targets and action["anchor"] in named
+    pages = " ".join(rendered["pages"])
+    erasure = i18n.text(rendered["lang"], "action_short.site_owner_erasure")
+    assert erasure in pages
 
 
 def test_bookmarks_from_the_headings(rendered: dict[str, Any]) -> None:

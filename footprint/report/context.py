@@ -123,6 +123,8 @@ def build_report_context(
         for category in SECTION_ORDER
         if by_category[category]
     ]
+    for section in sections:
+        section["actions"] = _section_actions(section["cards"])
     name = profile.name
     return {
         "schema": SCHEMA,
@@ -248,7 +250,7 @@ def _card(finding: Finding, lang: str, say: ReasonText) -> dict[str, Any]:
         "topic": t["category"][c.topic.value] if c.topic and c.topic != c.category else None,
         "corrected": c.corrected,
         "confidence": round(c.confidence * 100),
-        "actions": [_action(a, lang) for a in actions],
+        "actions": [_action(a, lang, c.category.value) for a in actions],
         "action_objects": actions,
         "rank": result.rank if result.rank is not None else 10**6,
     }
@@ -268,16 +270,37 @@ def _reason(reason: Reason, lang: str, say: ReasonText) -> str:
     return " – ".join(parts)
 
 
-def _action(action: Action, lang: str) -> dict[str, Any]:
+def _action(action: Action, lang: str, category: str) -> dict[str, Any]:
+    """One step: its full text and links, and the short label a card uses to point at it."""
     t = i18n.catalogue(lang)
+    key = "-".join([action.id, *(_slug(v) for v in action.params.values())])
     return {
         "id": action.id,
+        "anchor": f"act-{category}-{key}",
+        "short": i18n.text(lang, f"action_short.{action.id}", **action.params),
         "text": i18n.text(lang, f"action.{action.id}", **action.params),
         "links": [
             {"id": lid, "label": t["link"][lid], "url": guidance.link(lid).url(lang)}
             for lid in action.links
         ],
     }
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower())
+
+
+def _section_actions(cards: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every step the section's cards recommend, once, in order of first use.
+
+    The full text and links are written once per section; each card names its steps by
+    their short labels, linked to this list, so 300 results do not repeat the same text.
+    """
+    seen: dict[str, dict[str, Any]] = {}
+    for card in cards:
+        for action in card["actions"]:
+            seen.setdefault(action["anchor"], action)
+    return list(seen.values())
 
 
 def _card_order(card: Mapping[str, Any]) -> tuple[int, int, str]:
