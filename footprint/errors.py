@@ -20,6 +20,7 @@ class ExitStatus(IntEnum):
     CONFIG = 5  # a missing or invalid setting or API key
     NETWORK = 6  # the network failed and nothing could be done
     STORE = 7  # the local database is unreadable, too new or locked
+    OUTPUT = 8  # an output file cannot be written; what was found is kept
     INTERRUPTED = 130  # stopped with Ctrl-C; what was found is kept
 
 
@@ -40,6 +41,18 @@ class InputError(FootprintError):
     """A file the user gave is missing or malformed."""
 
     exit_status = ExitStatus.INPUT
+
+
+class UsageError(FootprintError):
+    """The command line asks for something impossible (a missing argument, clashing options)."""
+
+    exit_status = ExitStatus.USAGE
+
+
+class OutputError(FootprintError):
+    """An output file cannot be written."""
+
+    exit_status = ExitStatus.OUTPUT
 
 
 class ProfileError(InputError):
