@@ -292,8 +292,9 @@ def test_a_latin1_page_is_decoded(
     assert "Jörö Äänismaa" in check.excerpt
 
 
-def test_a_name_that_does_not_exist_is_gone(checker: Checker) -> None:
-    check = checker.check("https://kehakukka-lehti.invalid/arkisto/1999")
+def test_a_name_that_does_not_exist_is_gone() -> None:
+    with Checker(archive="none", limits=FAST, canaries=("localhost",)) as checker:
+        check = checker.check("https://kehakukka-lehti.invalid/arkisto/1999")
     assert check.status is PageStatus.GONE
     assert "NXDOMAIN" in check.reason
 

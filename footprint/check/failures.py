@@ -14,6 +14,7 @@ from footprint.check.verdict import Outcome
 from footprint.models import PageStatus
 
 _NO_SUCH_NAME = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+NO_SUCH_NAME = Outcome(PageStatus.GONE, "the name does not exist (NXDOMAIN)")
 
 
 class Stopped(Exception):
@@ -44,7 +45,7 @@ def outcome_for_error(exc: BaseException) -> Outcome:
     for cause in _causes(exc):
         if isinstance(cause, socket.gaierror):
             if cause.errno in _NO_SUCH_NAME:
-                return Outcome(PageStatus.GONE, "the name does not exist (NXDOMAIN)")
+                return NO_SUCH_NAME
             return Outcome(PageStatus.UNREACHABLE, f"temporary DNS failure: {cause.strerror}")
         if isinstance(cause, ConnectionRefusedError) or (
             isinstance(cause, OSError) and cause.errno == errno.ECONNREFUSED

@@ -2,7 +2,8 @@
 
 A bounded thread pool fetches the pages; a semaphore per host (and port) keeps at most
 `per_host` requests on one server at a time; when the deadline passes, every page not
-yet checked becomes `unreachable` with the reason "deadline".
+yet checked becomes `unreachable` with the reason "deadline". A "no such name" answer
+means `gone` only when the run's name server passes the canary check (`nameserver`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from footprint.check.archive import Wayback
+from footprint.check.failures import NO_SUCH_NAME
 from footprint.check.fetch import Fetcher, Limits, host_key
+from footprint.check.nameserver import UNTRUSTED_REASON, NameServerCheck, Resolve
 from footprint.check.page import parse_html
 from footprint.check.safety import SCHEMES, allow_private_from_env
 from footprint.check.verdict import Outcome, judge
@@ -83,7 +86,9 @@ class Checker:
     `archive`: "auto" looks up pages that are gone, parked or ceased; "all" every page
     that was fetched or tried; "none" none. `deadline` (seconds, or None) bounds a whole
     `check_all` run. `archive_base` defaults to FOOTPRINT_ARCHIVE_URL, else the Archive's
-    own endpoints; `allow_private` defaults to FOOTPRINT_ALLOW_PRIVATE.
+    own endpoints; `allow_private` defaults to FOOTPRINT_ALLOW_PRIVATE. `canaries`
+    (default FOOTPRINT_DNS_CANARIES, else well-known sites) are looked up with `resolve`
+    once per run when a name does not exist, to tell a dead domain from a lying resolver.
     """
 
     def __init__(
@@ -97,6 +102,8 @@ class Checker:
         archive_base: str | None = None,
         limits: Limits | None = None,
         allow_private: bool | None = None,
+        canaries: Sequence[str] | None = None,
+        resolve: Resolve | None = None,
     ) -> None:
         if archive not in ARCHIVE_MODES:
             raise ValueError(f"archive must be one of {', '.join(ARCHIVE_MODES)}, not {archive!r}")
@@ -108,6 +115,8 @@ class Checker:
         self.gates = HostGates(per_host)
         self.limits = limits or Limits()
         self.allow_private = allow_private_from_env() if allow_private is None else allow_private
+        self.canaries = canaries
+        self.resolve = resolve
         self.stop = threading.Event()  # set by close(); each check_all run has its own
         self.fetcher = self._fetcher(self.stop)
         archive_base = archive_base or os.environ.get(ARCHIVE_URL_ENV, "").strip()
@@ -119,6 +128,10 @@ class Checker:
     def _fetcher(self, stop: threading.Event) -> Fetcher:
         return Fetcher(self.session, self.limits, allow_private=self.allow_private,
                        gate=self.gates, stop=stop)  # fmt: skip
+
+    def name_server_check(self) -> NameServerCheck:
+        """A fresh verdict on the name server, for one run."""
+        return NameServerCheck(self.canaries, self.resolve)
 
     def close(self) -> None:
         """Stop work still running and close the session this checker made."""
@@ -136,9 +149,13 @@ class Checker:
         """Check one page, with the Archive lookup the mode asks for."""
         return self.with_archive(url, self.check_page(url))
 
-    def check_page(self, url: str, fetcher: Fetcher | None = None) -> PageCheck:
-        """Fetch one page and judge it."""
+    def check_page(
+        self, url: str, fetcher: Fetcher | None = None, names: NameServerCheck | None = None
+    ) -> PageCheck:
+        """Fetch one page and judge it; `names` is the run's verdict on the name server."""
         fetched = (fetcher or self.fetcher).fetch(url)
+        if fetched == NO_SUCH_NAME and not (names or self.name_server_check()).trusted():
+            fetched = Outcome(PageStatus.UNREACHABLE, UNTRUSTED_REASON)
         if isinstance(fetched, Outcome):
             return PageCheck(fetched.status, fetched.reason, checked_at=_now())
         page = (
@@ -173,11 +190,21 @@ class Checker:
             return replace(check, reason=f"{check.reason}; the Internet Archive did not answer")
         return replace(check, archive=copy)
 
-    def check_all(self, urls: Sequence[str], progress: Progress | None = None) -> list[PageCheck]:
-        """Check every URL (each distinct one once); the checks in the order of `urls`."""
+    def check_all(
+        self,
+        urls: Sequence[str],
+        progress: Progress | None = None,
+        names: NameServerCheck | None = None,
+    ) -> list[PageCheck]:
+        """Check every URL (each distinct one once); the checks in the order of `urls`.
+
+        `names` holds the run's verdict on the name server (a fresh one by default):
+        pass one in to learn afterwards whether it was found untrustworthy.
+        """
         unique = list(dict.fromkeys(urls))
         if not unique:
             return []
+        names = names or self.name_server_check()
         stop = threading.Event()  # set when the run ends: what still runs gives up
         fetcher = self._fetcher(stop)
         ends = None if self.deadline is None else time.monotonic() + self.deadline
@@ -187,7 +214,7 @@ class Checker:
             max_workers=min(self.concurrency, len(unique)), thread_name_prefix="footprint-check"
         )
         futures: dict[Future[PageCheck], str] = {
-            pool.submit(self._task, fetcher, url, partial): url for url in interleave(unique)
+            pool.submit(self._task, fetcher, names, url, partial): url for url in interleave(unique)
         }
         try:
             timeout = None if ends is None else max(0.0, ends - time.monotonic())
@@ -209,8 +236,10 @@ class Checker:
             progress(len(unique), len(unique))
         return [checks[url] for url in urls]
 
-    def _task(self, fetcher: Fetcher, url: str, partial: dict[str, PageCheck]) -> PageCheck:
-        check = self.check_page(url, fetcher)
+    def _task(
+        self, fetcher: Fetcher, names: NameServerCheck, url: str, partial: dict[str, PageCheck]
+    ) -> PageCheck:
+        check = self.check_page(url, fetcher, names)
         partial[url] = check
         if fetcher.stop.is_set():  # the deadline passed: no Archive lookup any more
             return check
@@ -235,8 +264,14 @@ def check_results(
     progress: Progress | None = None,
     session: requests.Session | None = None,
     archive_base: str | None = None,
+    names: NameServerCheck | None = None,
 ) -> list[PageCheck]:
-    """Check every result's page; the checks come back in the order of `results`."""
+    """Check every result's page; the checks come back in the order of `results`.
+
+    Pass `names` (a `NameServerCheck`) to learn afterwards whether the name server
+    denied even well-known names (`names.untrusted`): then no page was called gone
+    for want of a name, and the person should hear why.
+    """
     with Checker(session=session, concurrency=concurrency, per_host=per_host, archive=archive,
                  deadline=deadline, archive_base=archive_base) as checker:  # fmt: skip
-        return checker.check_all([r.url for r in results], progress)
+        return checker.check_all([r.url for r in results], progress, names)
