@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from footprint.errors import OutputError
+
 APP = "footprint"
 
 
@@ -35,10 +37,44 @@ def cache_dir() -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed and make it readable only by the user."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` if needed, and every folder it creates on the way, readable only by the user.
+
+    (`Path.mkdir(parents=True)` would create the parents with the default 0755.)
+    """
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
     os.chmod(path, 0o700)
     return path
+
+
+def _output_error(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"{path}: cannot write there ({reason}): choose another output path")
+
+
+def ensure_writable(path: Path) -> None:
+    """Fail early, before any work, when `path` cannot be written."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder: give a file name, e.g. {path / 'report.pdf'}")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        if not folder.is_dir():
+            raise NotADirectoryError(0, "not a folder")
+        with tempfile.TemporaryFile(dir=folder):  # the only sure test, also for root
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(
+            f"{path}: cannot write in {folder} ({reason}): choose another output path"
+        ) from None
 
 
 @contextmanager
@@ -47,8 +83,11 @@ def atomic_write(path: Path, *, private: bool = True) -> Iterator[Path]:
 
     A failed run leaves no half-written file and keeps any earlier one intact.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -56,6 +95,8 @@ def atomic_write(path: Path, *, private: bool = True) -> Iterator[Path]:
         if private:
             os.chmod(tmp_path, 0o600)
         os.replace(tmp_path, path)
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     finally:
         tmp_path.unlink(missing_ok=True)
 

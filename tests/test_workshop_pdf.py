@@ -212,8 +212,19 @@ def test_nothing_of_anyone_reaches_the_group_report(audits: list) -> None:  # ty
         for i, audit in enumerate(audits):
             path = write_audit(folder / f"audit{i}.json", audit["findings"], audit["profile"])
             shares.append(folder / f"share{i}.json")
-            result = cli("workshop", "share", str(path), "-o", str(shares[-1]), "--yes",
-                         "-n", "client-photos", "-n", "old-content")  # fmt: skip
+            result = cli(
+                "workshop",
+                "share",
+                str(path),
+                "-o",
+                str(shares[-1]),
+                "--yes",
+                "-n",
+                "client-photos",
+                "-n",
+                "old-content",
+                home=folder / f"device{i}",
+            )  # each participant on their own device; fmt: skip
             assert result.exit_code == 0, result.output
         out = folder / "group.pdf"
         result = cli("workshop", "summary", *map(str, shares), "--lang", "en", "-o", str(out))
@@ -245,9 +256,27 @@ def test_share_from_the_kit_example_audit_end_to_end(tmp_path: Path) -> None:
     """A participant's audit file → share → five shares → a group report."""
     audit = write_audit(tmp_path / "audit.json", [finding("work", year=2020), finding("private")])
     paths = []
-    for i in range(5):
+    for i in range(5):  # five participants, each on their own device
         paths.append(tmp_path / f"s{i}.json")
-        assert cli("workshop", "share", str(audit), "-o", str(paths[-1]), "--yes").exit_code == 0
+        share = cli("workshop", "share", str(audit), "-o", str(paths[-1]), "--yes",
+                    home=tmp_path / f"device{i}")  # fmt: skip
+        assert share.exit_code == 0
     out = tmp_path / "group.pdf"
     assert cli("workshop", "summary", *map(str, paths), "-o", str(out)).exit_code == 0
     assert "Työpajan ryhmäyhteenveto" in pdf_text(out.read_bytes())
+
+
+def test_one_device_sharing_again_counts_once(tmp_path: Path) -> None:
+    """Re-sharing replaces: one person cannot fill --min-group with copies of themself."""
+    audit = write_audit(tmp_path / "audit.json", [finding("work", year=2020)])
+    paths = [tmp_path / f"s{i}.json" for i in range(6)]
+    for i, path in enumerate(paths):
+        device = tmp_path / ("same-device" if i < 2 else f"device{i}")
+        assert cli("workshop", "share", str(audit), "-o", str(path), "--yes",
+                   "-n", "old-content" if i == 1 else "client-photos",
+                   home=device).exit_code == 0  # fmt: skip
+    ids = [json.loads(p.read_text(encoding="utf-8"))["id"] for p in paths]
+    assert ids[0] == ids[1] and len(set(ids)) == 5
+    out = tmp_path / "group.pdf"
+    result = cli("workshop", "summary", *map(str, paths), "--min-group", "6", "-o", str(out))
+    assert result.exit_code == ExitStatus.INPUT and "only 5 usable shares" in result.stderr

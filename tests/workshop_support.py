@@ -26,9 +26,10 @@ from footprint.models import (
 from footprint.workshop.share import Share, build_share
 
 
-def cli(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-    """Run `footprint ARGS` in-process; the result has exit_code, stdout and stderr."""
-    return CliRunner().invoke(app, list(args), input=input)
+def cli(*args: str, input: str | None = None, home: Path | None = None):  # type: ignore[no-untyped-def]
+    """Run `footprint ARGS` in-process (on the device whose data folder is `home`)."""
+    env = {"FOOTPRINT_HOME": str(home)} if home is not None else None
+    return CliRunner().invoke(app, list(args), input=input, env=env)
 
 
 def finding(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import announce_first_run, person_for_search
+from footprint.cli.common import announce_first_run, person_for_search, writable
 from footprint.cli.report import Lang
 
 if TYPE_CHECKING:
@@ -80,6 +80,8 @@ def audit(
 ) -> None:
     """Search the web for yourself, check and sort every result, and write the PDF report."""
     from footprint.audit import Auditor
+    from footprint.check import NameServerCheck
+    from footprint.cli.progress import UNTRUSTED_DNS_WARNING
     from footprint.cli.report import (
         default_pdf_path,
         render_outputs,
@@ -97,6 +99,7 @@ def audit(
     providers = make_providers(provider or None, from_file=from_file)
     generated = datetime.now().astimezone()
     pdf = output or default_pdf_path(slug(person.name), generated.date())
+    writable(pdf, html, json_path)
 
     with open_audit_sink(person.name, person, resume) as sink, progress_display() as update:
 
@@ -107,6 +110,8 @@ def audit(
 
             return run_search(p, providers, max_results=max_results, progress=relay)
 
+        names = NameServerCheck()
+
         def check(results: Sequence[SearchResult]) -> list[PageCheck]:
             from footprint.check import check_results
 
@@ -114,7 +119,7 @@ def audit(
                 if update is not None:
                     update("checking pages", done, total)
 
-            return check_results(results, concurrency=concurrency, progress=relay)
+            return check_results(results, concurrency=concurrency, progress=relay, names=names)
 
         def stage(label: str, done: int, total: int) -> None:
             if update is not None:
@@ -143,6 +148,8 @@ def audit(
             failures=outcome.failures, queries_sent=outcome.queries_sent,
         ))  # fmt: skip
     write_outputs(outputs)
+    if names.untrusted:
+        warn(UNTRUSTED_DNS_WARNING)
     for notice in outcome.notices:
         warn(notice)
     for failure in outcome.failures:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import warn
-from footprint.errors import InputError
+from footprint.errors import UsageError
 
 if TYPE_CHECKING:
     from footprint.models import Finding
@@ -48,7 +48,7 @@ def resolve_profile(path: Path | None, name: str | None, queries: Sequence[str] 
         guess = quoted.most_common(1)[0][0]
         warn(f"no --profile given: sorting results for {guess!r} (from the queries)")
         return Profile(name=guess)
-    raise InputError('whose results are these? give --profile FILE or --name "First Last"')
+    raise UsageError('whose results are these? give --profile FILE or --name "First Last"')
 
 
 def person_for_search(name: str, profile_path: Path | None) -> Profile:
@@ -80,6 +80,15 @@ def emit_findings(findings: Sequence[Finding], fmt: Format) -> None:
         from footprint.cli.table import findings_table
 
         findings_table(findings)
+
+
+def writable(*paths: Path | None) -> None:
+    """Fail before any work when an output path cannot be written."""
+    from footprint.paths import ensure_writable
+
+    for path in paths:
+        if path is not None and str(path) != "-":
+            ensure_writable(path)
 
 
 def announce_first_run() -> None:

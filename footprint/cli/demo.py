@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from footprint.cli.app import app
-from footprint.cli.common import announce_first_run
+from footprint.cli.common import announce_first_run, writable
 from footprint.cli.report import Lang
 
 
@@ -29,6 +29,7 @@ def demo(
     person = demo_data.profile()
     generated = datetime.now().astimezone()
     pdf = output or default_pdf_path("demo", generated.date())
+    writable(pdf, html)
     with demo_data.results_file() as results:
         providers = make_providers(["file"], from_file=results)
         announce_first_run()

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from footprint.cli.app import sub_app, warn
+from footprint.cli.common import writable
 from footprint.errors import InputError
 
 profile_app = sub_app("profile", "Write and check your profile (who you are, for sorting results).")
@@ -21,6 +22,7 @@ def init(
     from footprint.paths import write_private
     from footprint.profile import profile_template
 
+    writable(path)
     if path.exists() and not force:
         raise InputError(f"{path}: already exists: edit it, or use --force to start over")
     write_private(path, profile_template())

@@ -54,14 +54,10 @@ def report_language(option: Lang | None, person: Profile) -> str:
 
 def write_outputs(outputs: Mapping[Path, bytes | str]) -> None:
     """Write every rendered output atomically, readable only by the user."""
-    from footprint.errors import ReportError
     from footprint.paths import write_private
 
     for path, data in outputs.items():
-        try:
-            write_private(path, data)
-        except OSError as exc:
-            raise ReportError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+        write_private(path, data)
 
 
 def render_outputs(
@@ -107,8 +103,10 @@ def report(
     html: Path | None = typer.Option(None, "--html", help="Also write the report as HTML."),
 ) -> None:
     """Render a saved audit again as a PDF report, without touching the network."""
-    from footprint.cli.common import resolve_profile
+    from footprint.cli.common import resolve_profile, writable
     from footprint.report.saved import load_saved
+
+    writable(output, html)
 
     person = resolve_profile(profile, name) if (profile or name) else None
     saved = load_saved(source, profile=person)
@@ -118,6 +116,7 @@ def report(
             generated = datetime.fromisoformat(saved.generated)
     chosen = lang.value if lang else saved.lang or report_language(None, saved.profile)
     pdf = output or default_pdf_path(slug(saved.profile.name), generated.date())
+    writable(pdf)
     outputs = render_outputs(
         saved.findings, saved.profile, lang=chosen, generated=generated, pdf=pdf, html=html,
         failures=saved.failures, complete=saved.complete,

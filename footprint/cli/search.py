@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import echo_summary, person_for_search
-from footprint.errors import ConfigError, ExitStatus, NetworkError
+from footprint.cli.common import echo_summary, person_for_search, writable
+from footprint.errors import ConfigError, ExitStatus, NetworkError, OutputError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,6 +81,7 @@ def search(
     from footprint.paths import atomic_write
     from footprint.search import make_providers, parse_languages, run_search
 
+    writable(output)
     person = person_for_search(name, profile)
     languages = parse_languages(lang)
     providers = make_providers(provider or None, no_cache=no_cache, from_file=from_file)
@@ -100,8 +101,14 @@ def search(
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        with atomic_write(output, private=True) as tmp:
-            tmp.write_text(text, encoding="utf-8")
+        try:
+            with atomic_write(output, private=True) as tmp:
+                tmp.write_text(text, encoding="utf-8")
+        except OutputError as exc:
+            raise OutputError(
+                f"{exc}; the answers are cached for a day, so running the search again "
+                "with another --output spends no quota"
+            ) from None
     echo_summary(outcome.summary() + (f"; written to {output}" if output else ""))
     if status is not ExitStatus.OK:
         raise typer.Exit(int(status))

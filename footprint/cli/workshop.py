@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import sub_app, warn
-from footprint.cli.common import echo_summary
+from footprint.cli.common import echo_summary, writable
 from footprint.errors import InputError
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ def kit(
     from footprint.workshop.kit import render_kit
     from footprint.workshop.rules import load_rules
 
+    writable(output)
     ruleset = load_rules(rules)
     write_private(output, render_kit(ruleset, lang.value))
     echo_summary(
@@ -79,8 +80,9 @@ def share(
     from footprint.paths import write_private
     from footprint.workshop.audit_source import load_audit
     from footprint.workshop.rules import load_rules
-    from footprint.workshop.share import build_share, new_share_id
+    from footprint.workshop.share import build_share, workshop_share_id
 
+    writable(output)
     ruleset = load_rules(rules)
     for rule_id in needs_action:
         if rule_id not in ruleset.ids:
@@ -89,16 +91,18 @@ def share(
                 f"use one of {', '.join(ruleset.ids)}"
             )
     findings, origin = load_audit(audit)
-    current_year = date.today().year
+    today = date.today()
+    year, week, _ = today.isocalendar()
+    share_id = workshop_share_id(_device_secret(), ruleset.ids, f"{year}-W{week:02d}")
     marked = list(needs_action)
     if not marked and not yes and sys.stdin.isatty():
-        counts = build_share(findings, (), current_year=current_year, share_id=new_share_id())
+        counts = build_share(findings, (), current_year=today.year, share_id=share_id)
         marked = _ask_rules(ruleset, counts, lang.value)
-    result = build_share(findings, marked, current_year=current_year, share_id=new_share_id())
+    result = build_share(findings, marked, current_year=today.year, share_id=share_id)
     if not yes:
         typer.echo(f"From {origin}, this is everything the share file will hold:")
         typer.echo(result.to_json(), nl=False)
-        if not typer.confirm(f"Write it to {output}?", default=True):
+        if not _confirm(f"Write it to {output}?"):
             echo_summary("Nothing was written.")
             return
     write_private(output, result.to_json())
@@ -108,6 +112,28 @@ def share(
         f"rule{'' if marked_count == 1 else 's'}. "
         "Hand it to the facilitator if you want to take part."
     )
+
+
+def _confirm(question: str) -> bool:
+    """Ask yes/no; no answer at all (closed input) counts as no."""
+    try:
+        return typer.confirm(question, default=True)
+    except typer.Abort:
+        return False
+
+
+def _device_secret() -> bytes:
+    """This device's share secret, created once (0600) in footprint's data folder."""
+    import secrets
+
+    from footprint.paths import home, private_dir, write_private
+
+    path = home() / "workshop-share.key"
+    if path.exists() and len(path.read_bytes()) >= 32:
+        return path.read_bytes()
+    private_dir(path.parent)
+    write_private(path, secrets.token_bytes(32))
+    return path.read_bytes()
 
 
 def _ask_rules(ruleset: RuleSet, counts: Share, lang: str) -> list[str]:
@@ -146,6 +172,7 @@ def summary(
     from footprint.workshop.summary import summarise
     from footprint.workshop.validate import read_shares
 
+    writable(output)
     ruleset = load_rules(rules)
     read = read_shares(shares, ruleset.ids)
     for rejected in read.rejected:
@@ -170,6 +197,7 @@ def rules_init(
     from footprint.paths import write_private
     from footprint.workshop.rules import rules_template
 
+    writable(path)
     if path.exists() and not force:
         raise InputError(f"{path}: already exists: edit it, or use --force to start over")
     write_private(path, rules_template())

@@ -8,6 +8,8 @@ date or a profile field — can end up in it.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -62,6 +64,19 @@ class Share:
 def new_share_id() -> str:
     """A random id, only so that the facilitator can drop a share handed in twice."""
     return str(uuid.uuid4())
+
+
+def workshop_share_id(secret: bytes, rule_ids: Sequence[str], week: str) -> str:
+    """One id per device, workshop (its rules) and week, so re-sharing replaces, not adds.
+
+    A participant who runs `share` again in the same workshop gets the same id, and the
+    summary keeps one share per id: one person cannot fill `--min-group` alone. The id is
+    an HMAC under a secret kept on the device, so it says nothing about the person and
+    does not link their shares across workshops or weeks.
+    """
+    message = f"{week}\n{chr(31).join(sorted(rule_ids))}".encode()
+    digest = hmac.new(secret, message, hashlib.sha256).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
 def age_bucket(year: int | None, current_year: int) -> str:
