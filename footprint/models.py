@@ -43,10 +43,21 @@ def _opt_str(value: Any) -> str | None:
     return text or None
 
 
-def _opt_int(value: Any) -> int | None:
+def _opt_int(value: Any, key: str = "value") -> int | None:
     if value is None or value == "":
         return None
-    return int(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"'{key}' must be a whole number, not {value!r}") from None
+
+
+def _enum(kind: type[Any], value: Any, key: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise ValueError(f"'{key}' must be one of {allowed}, not {value!r}") from None
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,7 @@ class SearchResult:
             title=str(data.get("title") or ""),
             snippet=str(data.get("snippet") or ""),
             published=_opt_str(data.get("published")),
-            rank=_opt_int(data.get("rank")),
+            rank=_opt_int(data.get("rank"), "rank"),
             provider=str(data.get("provider") or ""),
             query=str(data.get("query") or ""),
             found_by=found_by,
@@ -123,7 +134,7 @@ class ArchiveCopy:
             url=_opt_str(data.get("url")),
             first_capture=_opt_str(data.get("first_capture")),
             last_capture=_opt_str(data.get("last_capture")),
-            captures=_opt_int(data.get("captures")),
+            captures=_opt_int(data.get("captures"), "captures"),
         )
 
 
@@ -156,10 +167,10 @@ class PageCheck:
     def from_dict(cls, data: Mapping[str, Any]) -> PageCheck:
         archive = data.get("archive")
         return cls(
-            status=PageStatus(data.get("status") or PageStatus.SKIPPED),
+            status=_enum(PageStatus, data.get("status") or PageStatus.SKIPPED, "status"),
             reason=str(data.get("reason") or ""),
             final_url=_opt_str(data.get("final_url")),
-            http_status=_opt_int(data.get("http_status")),
+            http_status=_opt_int(data.get("http_status"), "http_status"),
             title=str(data.get("title") or ""),
             excerpt=str(data.get("excerpt") or ""),
             archive=ArchiveCopy.from_dict(archive) if isinstance(archive, Mapping) else None,
@@ -224,12 +235,12 @@ class Classification:
         topic = data.get("topic")
         status = data.get("page_status")
         return cls(
-            category=Category(data["category"]),
+            category=_enum(Category, data.get("category"), "category"),
             confidence=float(data.get("confidence") or 0.0),
             reasons=reasons,
-            year=_opt_int(data.get("year")),
-            topic=Category(topic) if topic else None,
-            page_status=PageStatus(status) if status else None,
+            year=_opt_int(data.get("year"), "year"),
+            topic=_enum(Category, topic, "topic") if topic else None,
+            page_status=_enum(PageStatus, status, "page_status") if status else None,
             corrected=bool(data.get("corrected")),
         )
 

@@ -202,8 +202,14 @@ def load_profile(path: Path) -> LoadedProfile:
         raise ProfileError(
             f"{path}: no such profile: create one with 'footprint profile init {path}'"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: cannot read the profile: {exc}") from None
+    except IsADirectoryError:
+        raise ProfileError(f"{path}: is a folder: give the profile's TOML file") from None
+    except UnicodeDecodeError as exc:
+        raise ProfileError(
+            f"{path}: not UTF-8 text (byte {exc.start}): save the profile as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read the profile: {exc.strerror or exc}") from None
     return parse_profile(text, str(path))
 
 

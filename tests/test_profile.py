@@ -89,3 +89,12 @@ def test_template_is_a_valid_profile() -> None:
     loaded = parse_profile(profile_template())
     assert loaded.warnings == ()
     assert loaded.profile.name
+
+
+def test_unreadable_profiles_say_what_is_wrong(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match="is a folder"):
+        load_profile(tmp_path)
+    latin = tmp_path / "me.toml"
+    latin.write_bytes('name = "Jyväskylä"'.encode("latin-1"))
+    with pytest.raises(ProfileError, match=r"not UTF-8 text .*save the profile as UTF-8"):
+        load_profile(latin)

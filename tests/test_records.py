@@ -84,3 +84,23 @@ def test_findings_round_trip_and_require_a_category(tmp_path: Path) -> None:
     assert read_findings(path) == [finding]
     with pytest.raises(InputError, match="has no 'category'"):
         read_findings(write(tmp_path, "r.jsonl", '{"url": "https://a.fi"}\n'))
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        (
+            '{"url": "https://a.fi", "rank": "first"}',
+            "record 1: 'rank' must be a whole number, not 'first'",
+        ),
+        (
+            '{"url": "https://a.fi", "category": "bogus"}',
+            "'category' must be one of namesake, defunct",
+        ),
+    ],
+)
+def test_bad_values_are_named_in_plain_words(tmp_path: Path, record: str, message: str) -> None:
+    path = write(tmp_path, "r.jsonl", record + "\n")
+    reader = read_findings if "category" in record else read_results
+    with pytest.raises(InputError, match=message):
+        reader(path)
