@@ -157,6 +157,7 @@ def test_empty_input_gives_empty_output(
     assert json.loads(out.stdout) == []
     out = classify(runner, str(empty), "-p", str(profile), "-f", "jsonl")
     assert out.exit_code == 0 and out.stdout == ""
+    assert "empty.jsonl: no results in it" in out.stderr  # said, not silent
 
 
 def test_missing_results_file(runner: CliRunner, tmp_path: Path, files: tuple[Path, Path]) -> None:

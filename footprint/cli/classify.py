@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from footprint.cli.app import app
+from footprint.cli.app import app, warn
 from footprint.cli.common import Format, announce_first_run, emit_findings, resolve_profile
 
 
@@ -30,6 +30,8 @@ def classify(
     from footprint.records import read_results
 
     records = read_results(results)
+    if not records:
+        warn(f"{results}: no results in it; nothing to sort")
     person = resolve_profile(profile, name, [r.query for r in records])
     checks = None
     if not offline and records:
