@@ -29,16 +29,24 @@ def finding(
     )
 
 
-def save_audit(store: Store, name: str, findings: list[Finding], complete: bool = True) -> int:
+def save_audit(
+    store: Store,
+    name: str,
+    findings: list[Finding],
+    complete: bool = True,
+    *,
+    providers: tuple[str, ...] = ("brave",),
+    failures: tuple[str, ...] = (),
+) -> int:
     """Save an audit through the sink, step by step as the audit does."""
-    sink = StoreSink(store)
+    sink = StoreSink(store, providers=providers)
     sink.started(name, {"name": name}, [f'"{name}"'])
     sink.results_found([f.result for f in findings])
     for f in findings:
         if f.check:
             sink.page_checked(f.result.url, f.check)
         sink.classified(f)
-    sink.finished(complete, [])
+    sink.finished(complete, list(failures))
     assert sink.audit_id is not None
     return sink.audit_id
 

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from footprint.models import Category
 from footprint.paths import cache_dir
 from footprint.store import Channel, Store
-from tests.store_support import REPO, Clock, cli, finding, save_audit
+from tests.store_support import PYTHON, REPO, Clock, cli, finding, save_audit, subprocess_env
 
 COMMANDS = ("history", "diff", "export", "label", "track", "forget")
 
@@ -75,6 +76,21 @@ def test_diff_defaults_to_the_last_two_audits_of_the_same_name(_isolated_home: P
     assert last.exit_code == 3 and "is the latest audit" in last.stderr
 
 
+def test_diff_of_audits_of_different_names_says_so(_isolated_home: Path) -> None:
+    first, second = _two_audits()
+    with Store.open() as store:
+        other = save_audit(store, "Other Person", [finding("https://a.example/", "work")])
+    done = cli("diff", str(first), str(other), "-f", "json")
+    assert done.exit_code == 0, done.output
+    warning = (
+        f"Warning: audit {first} is of 'Laura Hietanen' and audit {other} of 'Other Person': "
+        "the comparison is between different names"
+    )
+    assert done.stderr.strip().splitlines() == [warning]
+    same = cli("diff", str(first), str(second), "-f", "json")
+    assert "different names" not in same.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
@@ -84,8 +100,6 @@ def test_diff_defaults_to_the_last_two_audits_of_the_same_name(_isolated_home: P
         (["export", "1", "--format", "xml"], "--format 'xml': use json or csv"),
         (["forget", "--audit", "42", "--yes"], "no audit 42"),
         (["forget", "--name", "Nobody", "--yes"], "no saved audits of 'Nobody'"),
-        (["forget", "--yes"], "say what to forget"),
-        (["forget", "--all", "--name", "X", "--yes"], "say what to forget"),
     ],
 )
 def test_bad_input_is_one_line_and_keeps_the_data(
@@ -129,7 +143,59 @@ def test_export_says_what_was_left_out(_isolated_home: Path) -> None:
     assert "1 results were not sorted yet" in done.stderr
 
 
-def test_forget_asks_first_and_says_what_it_deleted(_isolated_home: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["forget", "--yes"], "say what to forget"),
+        (["forget", "--all", "--name", "X", "--yes"], "say what to forget"),
+        (["forget", "--audit", "1"], "asks before deleting: run it in a terminal or add --yes"),
+        (["label", "https://a.example/"], "give an address and a category"),
+        (["label", "--list", "https://a.example/"], "--list takes no address"),
+        (["label", "https://a.example/", "work", "--remove", "https://a.example/"], "--remove"),
+        (["track", "https://a.example/"], "give an address and --channel"),
+        (["track", "--list", "--done", "https://a.example/"], "--list takes no address"),
+        (["track", "--all"], "--all goes with --list"),
+        (["track", "https://a.example/", "-c", "bing", "--done", "https://a.example/"], "--done"),
+    ],
+)
+def test_missing_or_clashing_arguments_are_usage_mistakes(
+    _isolated_home: Path, args: list[str], expected: str
+) -> None:
+    _two_audits()
+    with Store.open() as store:
+        store.track("https://a.example/", Channel.BING)
+    done = cli(*args)  # CliRunner's standard input is not a terminal
+    assert done.exit_code == 2, done.output
+    assert done.stderr.startswith("Error: ") and expected in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    with Store.open() as store:
+        assert [a.results for a in store.audits()] == [2, 1]
+        assert store.labels() == []
+        assert [r.url for r in store.requests()] == ["https://a.example/"]
+
+
+def test_forget_without_a_terminal_asks_nothing_and_deletes_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {**subprocess_env(), "FOOTPRINT_HOME": str(home)}
+    with Store.open(home / "footprint.db") as store:
+        audit_id = save_audit(store, "Laura", [finding("https://a.example/", "work")])
+    done = subprocess.run(
+        [PYTHON, "-m", "footprint", "forget", "--audit", str(audit_id)],
+        cwd=REPO, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == (
+        "Error: footprint forget asks before deleting: run it in a terminal or add --yes"
+    )
+    assert "Aborted" not in done.stdout + done.stderr
+    with Store.open(home / "footprint.db") as store:
+        assert [a.id for a in store.audits()] == [audit_id]
+
+
+def test_forget_asks_first_and_says_what_it_deleted(
+    _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("footprint.cli.forget.stdin_is_terminal", lambda: True)
     first, second = _two_audits()
     declined = cli("forget", "--audit", str(first), input="n\n")
     assert declined.exit_code == 0 and "Nothing deleted" in declined.stderr
@@ -155,11 +221,13 @@ def test_forget_all_deletes_everything_and_the_cache(_isolated_home: Path) -> No
     cache = cache_dir()
     (cache / "http").mkdir(parents=True)
     (cache / "http" / "cached.sqlite").write_bytes(b"cached page of https://a.example/")
+    (cache / "lemmas").mkdir()
+    (cache / "lemmas" / "fi.json").write_text("{}")
     done = cli("forget", "--all", "--yes")
     assert done.exit_code == 0, done.output
     assert done.stderr.strip() == (
         "Deleted 2 audits (3 results), 1 correction, 1 removal request "
-        f"and the HTTP cache ({cache})."
+        f"and the cache folder ({cache})."
     )
     assert not cache.exists()
     with Store.open() as store:

@@ -250,3 +250,69 @@ def test_a_writer_waits_for_a_short_lock_and_reports_a_long_one(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def _v2_database(path: Path) -> Path:
+    """A database at schema 2, its keys as the second version computed them (with the
+    scheme, `www.` and tracking parameters kept): frozen literals, not today's function."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.create_function("footprint_url_key", 1, lambda url: url)  # no rows to key yet
+    migrate(conn, MIGRATIONS[:2])
+    conn.executescript(
+        """
+        INSERT INTO audits (id, name, started_at, finished_at, complete, profile, queries)
+            VALUES (1, 'Laura', '2026-05-04T09:00:00+00:00', '2026-05-04T09:02:00+00:00', 1,
+                    '{"name": "Laura"}', '["\\"Laura\\""]');
+        INSERT INTO results (audit_id, url, url_key, seq, result, category, classification)
+            VALUES (1, 'https://kehakukka.fi/2001/mielenosoitus?utm_source=x',
+                    'https://kehakukka.fi/2001/mielenosoitus?utm_source=x', 1,
+                    '{"url": "https://kehakukka.fi/2001/mielenosoitus?utm_source=x",
+                      "provider": "brave"}',
+                    'activism',
+                    '{"category": "activism", "confidence": 0.8, "reasons": []}');
+        INSERT INTO labels VALUES ('https://kehakukka.fi/2001/mielenosoitus',
+            'https://kehakukka.fi/2001/mielenosoitus', 'work', 'older',
+            '2026-05-05T10:00:00+00:00');
+        INSERT INTO labels VALUES ('http://www.kehakukka.fi/2001/mielenosoitus',
+            'http://www.kehakukka.fi/2001/mielenosoitus/', 'namesake', 'newer',
+            '2026-05-06T10:00:00+00:00');
+        INSERT INTO removal_requests (id, url, url_key, channel, sent)
+            VALUES (1, 'http://uusisuunta.fi/laura/', 'http://uusisuunta.fi/laura', 'bing',
+                    '2026-05-05');
+        INSERT INTO removal_requests (id, url, url_key, channel, sent)
+            VALUES (2, 'https://www.uusisuunta.fi/laura', 'https://www.uusisuunta.fi/laura',
+                    'bing', '2026-05-06');
+        INSERT INTO removal_requests (id, url, url_key, channel, sent)
+            VALUES (3, 'https://www.uusisuunta.fi/laura', 'https://www.uusisuunta.fi/laura',
+                    'site-owner', '2026-05-06');
+        """
+    )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
+    return path
+
+
+def test_second_version_keys_are_recomputed_as_search_merges_addresses(tmp_path: Path) -> None:
+    path = _v2_database(tmp_path / "footprint.db")
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        # the newest of two corrections that are now one address wins, and applies
+        [label] = store.labels()
+        assert (label.category, label.note) == (Category.NAMESAKE, "newer")
+        [found] = store.load_findings(1)
+        assert found.classification.category is Category.NAMESAKE
+        # two open requests to one channel for one page: the newer is kept open
+        kept = {(r.id, r.channel.value) for r in store.requests()}
+        assert kept == {(2, "bing"), (3, "site-owner")}
+        assert {r.id for r in store.requests(include_closed=True)} == {1, 2, 3}
+        assert store.seen("http://uusisuunta.fi/laura") is None
+        assert store.seen("http://www.kehakukka.fi/2001/mielenosoitus#x") is not None
+        [audit] = store.audits()
+        assert (audit.status, audit.providers) == ("complete", ())
+
+
+def test_first_version_database_gets_search_keys_too(tmp_path: Path) -> None:
+    path = _v1_database(tmp_path / "footprint.db")
+    with Store.open(path) as store:
+        keys = {row[0] for row in store.conn.execute("SELECT url_key FROM results")}
+    assert "uusisuunta.fi/henkilosto" in keys

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import requests
 from pytest_httpserver import HTTPServer
 
 from footprint.models import Finding, PageStatus
+from footprint.search.dedup import canonical_url
 from footprint.store import Store, StoreSink, diff_findings
 from footprint.store.urlkey import url_key
-from tests.store_support import Clock, cli, finding
+from tests.store_support import Clock, cli, finding, save_audit
 
 
 def test_new_gone_and_changed_by_address() -> None:
@@ -49,12 +51,30 @@ def test_spellings_of_one_address_are_one_result() -> None:
     assert (
         url_key("HTTPS://Example.FI/Sivu/#top")
         == url_key("https://example.fi/Sivu")
-        == ("https://example.fi/Sivu")
+        == url_key("http://www.example.fi/Sivu/?utm_source=x&fbclid=abc")
+        == canonical_url("https://example.fi/Sivu")  # the key search merges duplicates by
     )
     assert url_key("https://example.fi/?q=1") != url_key("https://example.fi/?q=2")
+    assert url_key("https://example.fi/Sivu") != url_key("https://example.fi/sivu")
     old = [finding("https://Example.fi/a/", "work")]
     new = [finding("https://example.fi/a", "work")]
     assert not diff_findings(old, new)
+
+
+def test_the_same_page_as_search_spells_it_is_neither_new_nor_gone(_isolated_home: Path) -> None:
+    with Store.open() as store:
+        first = save_audit(
+            store, "Laura", [finding("http://uusisuunta.fi/henkilosto/laura-hietanen/", "work")]
+        )
+        second = save_audit(
+            store,
+            "Laura",
+            [finding("https://www.uusisuunta.fi/henkilosto/laura-hietanen?utm_source=x", "work")],
+        )
+    done = cli("diff", str(first), str(second), "--format", "json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert (data["new"], data["gone"], data["changed"]) == ([], [], [])
 
 
 def _serve(httpserver: HTTPServer, path: str, findings: list[Finding]) -> str:

@@ -103,7 +103,6 @@ def test_bad_label_input_is_one_line_and_changes_nothing(_isolated_home: Path) -
     for args, expected in [
         (["https://a.example/page", "hobby"], "unknown category 'hobby'"),
         (["a.example/page", "private"], "is not a web address"),
-        (["https://a.example/page"], "give an address and a category"),
         (["--remove", "https://nothing.example/"], "no correction for"),
     ]:
         done = cli("label", *args)
@@ -179,3 +178,21 @@ def test_corrections_reach_the_report_with_history_and_requests(_isolated_home: 
     assert context["previous"]["changed"] == []  # the correction holds in both audits
     [request] = context["tracked"]
     assert request["url"] == blog and request["overdue"]
+
+
+def test_a_correction_applies_to_the_address_as_search_merges_it(_isolated_home: Path) -> None:
+    with Store.open() as store:
+        audit_id = save_audit(
+            store,
+            "Laura",
+            [finding("https://kehakukka.fi/2001/mielenosoitus?utm_source=x", "activism")],
+        )
+    done = cli("label", "https://kehakukka.fi/2001/mielenosoitus", "namesake")
+    assert done.exit_code == 0, done.output
+    assert "no saved audit has this address yet" not in done.stderr
+    with Store.open() as store:
+        [corrected] = store.load_findings(audit_id)
+        assert corrected.classification.category is Category.NAMESAKE
+        assert store.audits()[0].counts == {"namesake": 1}
+    removed = cli("label", "--remove", "http://www.kehakukka.fi/2001/mielenosoitus/")
+    assert removed.exit_code == 0, removed.output

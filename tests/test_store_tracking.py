@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from footprint.errors import InputError
 from footprint.models import ArchiveCopy, PageCheck, PageStatus
 from footprint.store import Channel, Store
 from footprint.store.tracking import (
     CONTROLLERS,
+    absence_counts,
     add_month,
     deadline,
     parse_channel,
@@ -207,7 +210,6 @@ def test_track_command_records_lists_and_closes(_isolated_home: Path) -> None:
             "--date '31.1.2026' is not a date",
         ),
         (["https://a.example/", "-c", "bing", "--date", "2999-01-01"], "in the future"),
-        (["https://a.example/"], "give an address and --channel"),
         (["not-an-address", "-c", "bing"], "is not a web address"),
         (["--done", "https://none.example/"], "no open request for"),
     ],
@@ -224,3 +226,120 @@ def test_bad_track_input_is_one_line_and_changes_nothing(
         assert [(r.url, r.channel) for r in store.requests()] == [
             ("https://kept.example/", Channel.PLATFORM)
         ]
+
+
+def test_absence_counts_only_after_a_complete_clean_search_of_the_web() -> None:
+    assert absence_counts(True, [], ["bing"])
+    assert absence_counts(True, [], ["file", "brave"])
+    assert not absence_counts(False, [], ["bing"])  # stopped before the end
+    assert not absence_counts(True, ["searxng: unavailable"], ["bing"])  # a source failed
+    assert not absence_counts(True, [], ["file"])  # only a saved results file
+    assert not absence_counts(True, [], [])  # no provider known
+
+
+@pytest.mark.parametrize(
+    ("providers", "failures"),
+    [
+        (("searxng", "file"), ("searxng: the server did not answer (HTTP 502)",)),
+        (("file",), ()),
+    ],
+    ids=["partial-audit", "only-a-saved-file"],
+)
+def test_a_partial_or_file_only_audit_removes_nothing_by_absence(
+    _isolated_home: Path, providers: tuple[str, ...], failures: tuple[str, ...]
+) -> None:
+    clock = Clock()
+    with Store.open(clock=clock) as store:
+        save_audit(store, "Laura", [finding("https://only-in-searxng.example/p", "private")])
+        store.track("https://only-in-searxng.example/p", Channel.BING)
+        store.track("https://owner.example/p", Channel.SITE_OWNER)
+        clock.advance(days=3)
+        gone = finding("https://owner.example/p", "private", "gone")
+        save_audit(store, "Laura", [gone], providers=providers, failures=failures)
+        by_url = {r.url: r for r in store.requests()}
+    assert by_url["https://only-in-searxng.example/p"].status.value == "open"
+    # a page found gone is still evidence, whatever the search
+    assert by_url["https://owner.example/p"].removed_reason == "the page is gone"
+
+
+def test_a_file_that_copies_provider_names_is_still_only_a_file(_isolated_home: Path) -> None:
+    """Results read with --from keep the provider their file names; the sink knows better."""
+    from footprint.models import SearchResult
+
+    clock = Clock()
+    with Store.open(clock=clock) as store:
+        save_audit(store, "Laura", [finding("https://a.example/p", "private")])
+        store.track("https://a.example/p", Channel.BING)
+        clock.advance(days=3)
+        copied = finding("https://b.example/q", "work")
+        copied = replace(copied, result=SearchResult(url=copied.result.url, provider="bing"))
+        save_audit(store, "Laura", [copied], providers=("file",))
+        assert [r.status.value for r in store.requests()] == ["open"]
+        # an audit saved without provider names goes by those its results carry
+        save_audit(store, "Laura", [copied], providers=())
+        assert [r.status.value for r in store.requests()] == ["removed"]
+
+
+def test_partial_audits_show_as_partial_in_history(_isolated_home: Path) -> None:
+    with Store.open() as store:
+        save_audit(store, "Laura", [finding("https://a.example/", "work")])
+        save_audit(
+            store, "Laura", [finding("https://a.example/", "work")],
+            providers=("searxng", "file"), failures=("searxng: unavailable",),
+        )  # fmt: skip
+        save_audit(store, "Laura", [], complete=False)
+    data = json.loads(cli("history", "-f", "json").stdout)
+    assert [(a["complete"], a["status"]) for a in data] == [
+        (True, "complete"), (True, "partial"), (False, "incomplete"),
+    ]  # fmt: skip
+    assert data[1]["providers"] == ["searxng", "file"]
+    table = cli("history")
+    rows = [line for line in table.stdout.splitlines() if "Laura" in line]
+    assert "partial" in rows[1] and "partial" not in rows[0]
+    assert "a search source failed" in table.stderr
+    compared = cli("diff", str(data[0]["id"]), str(data[1]["id"]), "-f", "json")
+    assert f"audit {data[1]['id']} is partial" in compared.stderr
+
+
+def test_track_matches_the_address_as_search_merges_it(_isolated_home: Path) -> None:
+    clock = Clock()
+    with Store.open(clock=clock) as store:
+        page = "https://www.uusisuunta.fi/henkilosto/laura-hietanen"
+        save_audit(store, "Laura", [finding(page, "work", "live")])
+        request, _ = store.track("http://uusisuunta.fi/henkilosto/laura-hietanen/", Channel.BING)
+        assert request.name == "Laura"  # the audit that found it, in another spelling
+        clock.advance(days=3)
+        save_audit(store, "Laura", [finding(page + "?utm_source=x", "work", "live")])
+        assert [r.status.value for r in store.requests()] == ["open"]
+        assert store.close_requests(page + "#top", Channel.BING) == 1
+
+
+def test_the_audit_command_removes_nothing_after_a_partial_or_file_only_audit(
+    _isolated_home: Path, tmp_path: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reviewer's case: SearXNG down while the saved results file is read (exit 4)."""
+    from footprint import demo
+
+    profile = Path(demo.__file__).parent / "profile.toml"
+    httpserver.expect_request("/search").respond_with_data("down", status=503)
+    monkeypatch.setenv("SEARXNG_URL", httpserver.url_for("/").rstrip("/"))
+    saved = tmp_path / "res.jsonl"
+    saved.write_text(
+        json.dumps({"url": "https://uusisuunta.fi/henkilosto", "title": "Laura Hietanen"}) + "\n",
+        encoding="utf-8",
+    )
+    assert cli("track", "https://only-in-searxng.example/p", "-c", "bing").exit_code == 0
+    common = ["--profile", str(profile), "--from", str(saved), "--offline"]
+    partial = cli(
+        "audit", "Laura Hietanen", "--provider", "searxng", *common,
+        "--output", str(tmp_path / "a.pdf"),
+    )  # fmt: skip
+    assert partial.exit_code == 4, partial.output
+    file_only = cli("audit", "Laura Hietanen", *common, "--output", str(tmp_path / "b.pdf"))
+    assert file_only.exit_code == 0, file_only.output
+    listed = json.loads(cli("track", "--list", "-f", "json").stdout)
+    assert [(r["url"], r["status"]) for r in listed] == [
+        ("https://only-in-searxng.example/p", "open")
+    ]
+    history = json.loads(cli("history", "-f", "json").stdout)
+    assert [a["status"] for a in history] == ["partial", "complete"]

@@ -101,7 +101,11 @@ def audit(
     pdf = output or default_pdf_path(slug(person.name), generated.date())
     writable(pdf, html, json_path)
 
-    with open_audit_sink(person.name, person, resume) as sink, progress_display() as update:
+    searched_with = [p.name for p in providers]
+    with (
+        open_audit_sink(person.name, person, resume, providers=searched_with) as sink,
+        progress_display() as update,
+    ):
 
         def search(p: Profile) -> SearchOutcome:
             def relay(label: str, done: int, total: int) -> None:

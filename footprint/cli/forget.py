@@ -1,20 +1,30 @@
-"""`footprint forget`: delete saved audits (or everything, with the HTTP cache)."""
+"""`footprint forget`: delete saved audits (or everything, with the cache folder)."""
 
 from __future__ import annotations
+
+import sys
 
 import typer
 
 from footprint.cli.app import app
-from footprint.errors import InputError
+from footprint.errors import InputError, UsageError
 
 
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun if n == 1 else noun + 's'}"
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a question can be asked and answered (standard input is a terminal)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
 @app.command()
 def forget(
-    all_: bool = typer.Option(False, "--all", help="Everything, with the HTTP cache."),
+    all_: bool = typer.Option(False, "--all", help="Everything, with the cache folder."),
     audit: str | None = typer.Option(None, "--audit", metavar="ID", help="One audit."),
     name: str | None = typer.Option(None, "--name", help="Every audit of this name."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask first."),
@@ -24,12 +34,15 @@ def forget(
     from footprint.store import Store
 
     if sum((all_, audit is not None, name is not None)) != 1:
-        raise InputError("say what to forget: one of --all, --audit ID or --name NAME")
+        raise UsageError("say what to forget: one of --all, --audit ID or --name NAME")
+    if not yes and not stdin_is_terminal():
+        raise UsageError("footprint forget asks before deleting: run it in a terminal or add --yes")
     with Store.open() as store:
         if all_:
             what = (
                 f"every saved audit, correction and removal request in {store.path}, "
-                f"and the HTTP cache in {paths.cache_dir()}"
+                f"and the cache folder {paths.cache_dir()} (the HTTP cache and the prepared "
+                "word lists, rebuilt in about 30 seconds when next needed)"
             )
             ids: list[int] = []
         elif audit is not None:
@@ -50,7 +63,7 @@ def forget(
                 f"Deleted {plural(gone.audits, 'audit')} ({plural(gone.results, 'result')}), "
                 f"{plural(gone.corrections, 'correction')}, "
                 f"{plural(gone.requests, 'removal request')}"
-                + (f" and the HTTP cache ({paths.cache_dir()})." if gone.cache else "."),
+                + (f" and the cache folder ({paths.cache_dir()})." if gone.cache else "."),
                 err=True,
             )
         else:

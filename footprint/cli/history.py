@@ -15,6 +15,8 @@ from footprint.cli.common import echo_summary
 from footprint.errors import InputError
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from footprint.store import AuditDiff, AuditInfo, Store
 
 CATEGORIES = ("work", "private", "activism", "defunct", "namesake")
@@ -81,7 +83,7 @@ def _history_table(found: list[AuditInfo]) -> None:
             local_time(audit.started_at),
             Text(audit.name),
             counts,
-            "yes" if audit.complete else Text("no", style="bold red"),
+            _completeness(audit.status),
         )
     Console().print(table)
     if any(not a.complete for a in found):
@@ -89,6 +91,20 @@ def _history_table(found: list[AuditInfo]) -> None:
             "An incomplete audit was stopped before the end: "
             "'footprint audit NAME --resume' finishes it."
         )
+    if any(a.status == "partial" for a in found):
+        echo_summary(
+            "A partial audit finished, but a search source failed: what it did not find "
+            "is not counted as removed; run the audit again when the source works."
+        )
+
+
+def _completeness(status: str) -> Text:
+    """yes; partial (finished, but a search source failed); no (stopped before the end)."""
+    from rich.text import Text
+
+    if status == "partial":
+        return Text("partial", style="bold yellow")
+    return Text("yes") if status == "complete" else Text("no", style="bold red")
 
 
 def _pick_pair(store: Store, old: str | None, new: str | None) -> tuple[AuditInfo, AuditInfo]:
@@ -126,8 +142,15 @@ def diff(
     with Store.open() as store:
         before, after = _pick_pair(store, old, new)
         changes = store.diff(before.id, after.id)
+    if before.name != after.name:
+        warn(
+            f"audit {before.id} is of {before.name!r} and audit {after.id} of {after.name!r}: "
+            "the comparison is between different names"
+        )
     if not after.complete:
         warn(f"audit {after.id} is incomplete: 'gone' may list results it did not reach")
+    elif after.status == "partial":
+        warn(f"audit {after.id} is partial (a search source failed): 'gone' may not be gone")
     if fmt is ListFormat.json:
         print_json(
             {"old_audit": before.to_dict(), "new_audit": after.to_dict(), **changes.to_dict()}

@@ -9,7 +9,7 @@ import typer
 from footprint.cli.app import app, warn
 from footprint.cli.common import echo_summary
 from footprint.cli.history import ListFormat, print_json
-from footprint.errors import InputError
+from footprint.errors import UsageError
 
 if TYPE_CHECKING:
     from footprint.store import Label
@@ -30,18 +30,15 @@ def label(
     from footprint.store import Store
     from footprint.store.labels import parse_category
 
+    _check_usage(url, category, list_, remove)
     with Store.open() as store:
         if list_:
             _list(store.labels(), fmt)
         elif remove is not None:
             store.remove_label(remove)
             echo_summary(f"Removed your correction for {remove}.")
-        elif url is None or category is None:
-            raise InputError(
-                "give an address and a category, e.g. "
-                "'footprint label https://example.fi/page namesake', or use --list / --remove URL"
-            )
         else:
+            assert url is not None and category is not None
             chosen = parse_category(category)
             saved = store.set_label(url, chosen, note)
             echo_summary(
@@ -50,6 +47,19 @@ def label(
             )
             if store.seen(saved.url) is None:
                 warn("no saved audit has this address yet; the correction waits for one that does")
+
+
+def _check_usage(url: str | None, category: str | None, list_: bool, remove: str | None) -> None:
+    """Missing or clashing arguments: a usage mistake, before anything is opened."""
+    if list_ and (remove is not None or url is not None):
+        raise UsageError("--list takes no address: use it alone, or drop it to save a correction")
+    if remove is not None and url is not None:
+        raise UsageError("--remove URL takes no other address: give one or the other")
+    if not list_ and remove is None and (url is None or category is None):
+        raise UsageError(
+            "give an address and a category, e.g. "
+            "'footprint label https://example.fi/page namesake', or use --list / --remove URL"
+        )
 
 
 def _list(labels: list[Label], fmt: ListFormat) -> None:

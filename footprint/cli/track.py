@@ -9,7 +9,7 @@ import typer
 from footprint.cli.app import app
 from footprint.cli.common import echo_summary
 from footprint.cli.history import ListFormat, print_json
-from footprint.errors import InputError
+from footprint.errors import UsageError
 
 if TYPE_CHECKING:
     from footprint.store import Store
@@ -34,6 +34,7 @@ def track(
     from footprint.store import Store
     from footprint.store.tracking import parse_channel, parse_date
 
+    _check_usage(url, channel, list_, all_, done)
     with Store.open() as store:
         if list_:
             _list(store, all_, fmt)
@@ -42,11 +43,7 @@ def track(
             closed = store.close_requests(done, parse_channel(channel) if channel else None)
             echo_summary(f"Closed {closed} request{'s' if closed != 1 else ''} for {done}.")
             return
-        if url is None or channel is None:
-            raise InputError(
-                f"give an address and --channel {CHANNELS}, e.g. 'footprint track "
-                "https://example.fi/page --channel site-owner', or use --list / --done URL"
-            )
+        assert url is not None and channel is not None
         chosen = parse_channel(channel)
         day = parse_date(sent, store.today()) if sent else None
         request, new = store.track(url, chosen, day, note)
@@ -56,6 +53,23 @@ def track(
         f"sent {request.sent}"
         + (f"; the answer is due by {due}." if due else "; search engines have no deadline.")
     )
+
+
+def _check_usage(
+    url: str | None, channel: str | None, list_: bool, all_: bool, done: str | None
+) -> None:
+    """Missing or clashing arguments: a usage mistake, before anything is opened."""
+    if list_ and (url is not None or done is not None):
+        raise UsageError("--list takes no address: use it alone (with --all for closed ones)")
+    if all_ and not list_:
+        raise UsageError("--all goes with --list: 'footprint track --list --all'")
+    if done is not None and url is not None:
+        raise UsageError("--done URL takes no other address: give one or the other")
+    if not list_ and done is None and (url is None or channel is None):
+        raise UsageError(
+            f"give an address and --channel {CHANNELS}, e.g. 'footprint track "
+            "https://example.fi/page --channel site-owner', or use --list / --done URL"
+        )
 
 
 def _list(store: Store, all_: bool, fmt: ListFormat) -> None:

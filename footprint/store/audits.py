@@ -30,10 +30,18 @@ class AuditInfo:
     failures: tuple[str, ...] = ()
     results: int = 0
     counts: Mapping[str, int] = field(default_factory=dict)  # per category, corrections applied
+    providers: tuple[str, ...] = ()  # the search providers asked ('file': a saved results file)
 
     @property
     def date(self) -> str:
         return self.started_at[:10]
+
+    @property
+    def status(self) -> str:
+        """complete; partial (finished, but a search source failed); or incomplete (stopped)."""
+        if not self.complete:
+            return "incomplete"
+        return "partial" if self.failures else "complete"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +50,8 @@ class AuditInfo:
             "started_at": self.started_at,
             "finished_at": self.finished_at,
             "complete": self.complete,
+            "status": self.status,
+            "providers": list(self.providers),
             "queries": list(self.queries),
             "failures": list(self.failures),
             "results": self.results,
@@ -88,26 +98,51 @@ def create_audit(
     profile: Mapping[str, Any],
     queries: Sequence[str],
     now: str,
+    providers: Sequence[str] = (),
 ) -> int:
     cursor = conn.execute(
-        "INSERT INTO audits (name, started_at, profile, queries) VALUES (?, ?, ?, ?)",
-        (name, now, _dumps(dict(profile)), _dumps(list(queries))),
+        "INSERT INTO audits (name, started_at, profile, queries, providers) VALUES (?, ?, ?, ?, ?)",
+        (name, now, _dumps(dict(profile)), _dumps(list(queries)), _dumps(list(providers))),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
+def _merged(old: str | None, new: Sequence[str]) -> list[str]:
+    merged = list(json.loads(old)) if old else []
+    return merged + [item for item in new if item not in merged]
+
+
 def reopen_audit(
-    conn: sqlite3.Connection, audit_id: int, profile: Mapping[str, Any], queries: Sequence[str]
+    conn: sqlite3.Connection,
+    audit_id: int,
+    profile: Mapping[str, Any],
+    queries: Sequence[str],
+    providers: Sequence[str] = (),
 ) -> None:
-    """A resumed audit: mark it unfinished again and add any new queries."""
-    row = conn.execute("SELECT queries FROM audits WHERE id = ?", (audit_id,)).fetchone()
-    merged = list(json.loads(row[0])) if row else []
-    merged += [q for q in queries if q not in merged]
+    """A resumed audit: mark it unfinished again and add any new queries and providers."""
+    row = conn.execute("SELECT queries, providers FROM audits WHERE id = ?", (audit_id,)).fetchone()
     conn.execute(
-        "UPDATE audits SET profile = ?, queries = ?, complete = 0, finished_at = NULL WHERE id = ?",
-        (_dumps(dict(profile)), _dumps(merged), audit_id),
-    )
+        "UPDATE audits SET profile = ?, queries = ?, providers = ?, complete = 0, "
+        "finished_at = NULL WHERE id = ?",
+        (_dumps(dict(profile)), _dumps(_merged(row and row[0], queries)),
+         _dumps(_merged(row and row[1], providers)), audit_id),
+    )  # fmt: skip
+
+
+def searched_with(conn: sqlite3.Connection, audit_id: int) -> set[str]:
+    """The providers an audit asked; for an audit saved without them, those its results name."""
+    row = conn.execute("SELECT providers FROM audits WHERE id = ?", (audit_id,)).fetchone()
+    stored = set(json.loads(row[0])) if row else set()
+    if stored:
+        return stored
+    named: set[str] = set()
+    for (result,) in conn.execute("SELECT result FROM results WHERE audit_id = ?", (audit_id,)):
+        data = json.loads(result)
+        named.update(p for p, _query in data.get("found_by") or () if p)
+        if data.get("provider"):
+            named.add(data["provider"])
+    return named
 
 
 def _next_seq(conn: sqlite3.Connection, audit_id: int) -> int:
@@ -166,7 +201,7 @@ def finish_audit(
     )
 
 
-_AUDIT_COLUMNS = "id, name, started_at, finished_at, complete, queries, failures"
+_AUDIT_COLUMNS = "id, name, started_at, finished_at, complete, queries, failures, providers"
 
 
 def _counts(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[str, int]]:
@@ -217,6 +252,7 @@ def audits(
             failures=tuple(json.loads(row[6])),
             results=totals.get(row[0], 0),
             counts=counts[row[0]],
+            providers=tuple(json.loads(row[7])),
         )
         for row in rows
     ]

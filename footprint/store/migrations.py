@@ -76,6 +76,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             ON removal_requests (url_key, channel) WHERE status != 'closed';
         """,
     ),
+    Migration(
+        # The key became the one `search` merges duplicates by (no scheme, no `www.`, no
+        # tracking parameters). Addresses that now share a key keep the newest correction,
+        # and the newest of their requests to one channel; the older requests are closed.
+        "url_keys_as_search_merges",
+        """
+        UPDATE results SET url_key = footprint_url_key(url);
+        DELETE FROM labels WHERE EXISTS (
+            SELECT 1 FROM labels AS newer
+            WHERE footprint_url_key(newer.url) = footprint_url_key(labels.url)
+              AND (newer.created_at, newer.rowid) > (labels.created_at, labels.rowid)
+        );
+        UPDATE labels SET url_key = 'migrating:' || rowid;
+        UPDATE labels SET url_key = footprint_url_key(url);
+        UPDATE removal_requests
+            SET status = 'closed', status_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+            WHERE status != 'closed' AND EXISTS (
+                SELECT 1 FROM removal_requests AS newer
+                WHERE newer.status != 'closed' AND newer.channel = removal_requests.channel
+                  AND footprint_url_key(newer.url) = footprint_url_key(removal_requests.url)
+                  AND newer.id > removal_requests.id
+            );
+        UPDATE removal_requests SET url_key = 'migrating:' || id;
+        UPDATE removal_requests SET url_key = footprint_url_key(url);
+        """,
+    ),
+    Migration(
+        # The search providers an audit asked (JSON list; '[]' for audits saved before).
+        "audit_providers",
+        """
+        ALTER TABLE audits ADD COLUMN providers TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,9 +26,18 @@ def _profile_dict(profile: Any) -> dict[str, Any]:
 class StoreSink:
     """Saves an audit into `store` (satisfies `footprint.audit.AuditSink`)."""
 
-    def __init__(self, store: Store, *, resume: ResumeState | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        resume: ResumeState | None = None,
+        providers: Sequence[str] = (),
+    ) -> None:
         self.store = store
         self.resume = resume
+        # the search providers asked ('file' for --from FILE); without them the store goes
+        # by the provider names the results carry, which a saved file may copy
+        self.providers = tuple(providers)
         self.audit_id: int | None = resume.audit_id if resume else None
         self.removed: list[RemovalRequest] = []  # requests this audit showed have worked
 
@@ -39,9 +48,11 @@ class StoreSink:
 
     def started(self, name: str, profile: Any, queries: list[str]) -> None:
         if self.audit_id is None:
-            self.audit_id = self.store.start_audit(name, _profile_dict(profile), queries)
+            self.audit_id = self.store.start_audit(
+                name, _profile_dict(profile), queries, self.providers
+            )
         else:
-            self.store.reopen_audit(self.audit_id, _profile_dict(profile), queries)
+            self.store.reopen_audit(self.audit_id, _profile_dict(profile), queries, self.providers)
 
     def results_found(self, results: list[SearchResult]) -> None:
         if results:
@@ -67,9 +78,15 @@ class StoreSink:
 
 
 def open_audit_sink(
-    name: str, profile: Any, resume: bool = False, *, path: Path | None = None
+    name: str,
+    profile: Any,
+    resume: bool = False,
+    *,
+    path: Path | None = None,
+    providers: Sequence[str] = (),
 ) -> StoreSink:
-    """A sink on footprint's database for an audit of `name`.
+    """A sink on footprint's database for an audit of `name`, searched with `providers`
+    (their names; 'file' is a saved results file).
 
     With `resume`, the sink continues the latest unfinished audit of `name`, and
     `sink.resume` says what it already has (results, page checks, classifications).
@@ -85,7 +102,7 @@ def open_audit_sink(
                     f"run 'footprint audit \"{name}\"' without --resume"
                 )
             state = store.resume_state(unfinished.id)
-        return StoreSink(store, resume=state)
+        return StoreSink(store, resume=state, providers=providers)
     except BaseException:
         store.close()
         raise

@@ -95,13 +95,25 @@ class Store:
 
     # --- saving an audit, step by step -------------------------------------------------
 
-    def start_audit(self, name: str, profile: dict[str, Any], queries: Sequence[str]) -> int:
+    def start_audit(
+        self,
+        name: str,
+        profile: dict[str, Any],
+        queries: Sequence[str],
+        providers: Sequence[str] = (),
+    ) -> int:
         with self._write() as conn:
-            return audits.create_audit(conn, name, profile, queries, self.now())
+            return audits.create_audit(conn, name, profile, queries, self.now(), providers)
 
-    def reopen_audit(self, audit_id: int, profile: dict[str, Any], queries: Sequence[str]) -> None:
+    def reopen_audit(
+        self,
+        audit_id: int,
+        profile: dict[str, Any],
+        queries: Sequence[str],
+        providers: Sequence[str] = (),
+    ) -> None:
         with self._write() as conn:
-            audits.reopen_audit(conn, audit_id, profile, queries)
+            audits.reopen_audit(conn, audit_id, profile, queries, providers)
 
     def add_results(self, audit_id: int, results: Sequence[SearchResult]) -> None:
         with self._write() as conn:
@@ -118,12 +130,18 @@ class Store:
     def finish_audit(
         self, audit_id: int, complete: bool, failures: Sequence[str] = ()
     ) -> list[RemovalRequest]:
-        """Mark the audit complete or not, and the removal requests it shows have worked."""
+        """Mark the audit complete or not, and the removal requests it shows have worked.
+
+        An address missing from the results counts as removed only after a complete audit
+        with no failed search source that asked a real search provider, not only a file.
+        """
         with self._write() as conn:
             now = self.now()
             audits.finish_audit(conn, audit_id, complete, failures, now)
             found = audits.result_rows(conn, audit_id)
-            return tracking.mark_removed(conn, audit_id, found, now)
+            providers = audits.searched_with(conn, audit_id)
+            counts = tracking.absence_counts(complete, failures, providers)
+            return tracking.mark_removed(conn, audit_id, found, now, counts)
 
     # --- reading audits -------------------------------------------------------------------
 
@@ -282,7 +300,7 @@ class Store:
         return deleted
 
     def forget_all(self) -> Forgotten:
-        """Delete every audit, correction and removal request, and the HTTP cache."""
+        """Delete every audit, correction and removal request, and the cache folder."""
         with self._write() as conn:
             ids = [row[0] for row in conn.execute("SELECT id FROM audits")]
             n_audits, n_results = audits.delete_audits(conn, ids)

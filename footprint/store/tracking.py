@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -145,22 +145,34 @@ def ordered(requests: Sequence[RemovalRequest], today: date) -> list[RemovalRequ
     )
 
 
+FILE_PROVIDER = "file"  # a saved results file: not a search of the web as it is now
+
+
+def absence_counts(complete: bool, failures: Sequence[str], providers: Iterable[str]) -> bool:
+    """Whether an audit's missing an address shows it is out of the search results.
+
+    Only an audit that finished, in which no search source failed, and that asked at
+    least one real search provider (not only a saved results file) shows that.
+    """
+    return complete and not failures and any(p != FILE_PROVIDER for p in providers)
+
+
 def removal_evidence(
-    channel: Channel, present: bool, check: PageCheck | None, complete: bool
+    channel: Channel, present: bool, check: PageCheck | None, absence_is_evidence: bool
 ) -> str | None:
     """Why an audit shows the request worked, or None.
 
-    Absence counts only in a complete audit. A gone page counts for requests to whoever
-    holds the page; for search engines only absence from the results counts (a Google
-    'outdated content' request is about a page that is already gone). An archive
-    request counts when the archive no longer has a copy.
+    Absence counts only when `absence_is_evidence` (see `absence_counts()`). A gone
+    page counts for requests to whoever holds the page; for search engines only absence
+    from the results counts (a Google 'outdated content' request is about a page that is
+    already gone). An archive request counts when the archive no longer has a copy.
     """
     if channel is Channel.ARCHIVE:
         if check is not None and check.archive is not None and not check.archive.available:
             return "the Internet Archive has no copy any more"
         return None
     if not present:
-        return "no longer in the search results" if complete else None
+        return "no longer in the search results" if absence_is_evidence else None
     if channel not in SEARCH_ENGINES and check is not None and check.status in DEFUNCT_STATUSES:
         return f"the page is {check.status.value}"
     return None
@@ -235,14 +247,17 @@ def mark_removed(
     audit_id: int,
     found: dict[str, tuple[str | None, PageCheck | None]],
     now: str,
+    absent_is_removed: bool,
 ) -> list[RemovalRequest]:
-    """Mark the open requests that this audit shows have worked; return them."""
-    audit = conn.execute(
-        "SELECT name, started_at, complete FROM audits WHERE id = ?", (audit_id,)
-    ).fetchone()
+    """Mark the open requests that this audit shows have worked; return them.
+
+    `absent_is_removed`: whether an address missing from this audit counts (see
+    `absence_counts()`); page evidence counts either way.
+    """
+    audit = conn.execute("SELECT name, started_at FROM audits WHERE id = ?", (audit_id,)).fetchone()
     if audit is None:
         return []
-    name, started_at, complete = audit
+    name, started_at = audit
     rows = conn.execute(
         f"SELECT {_COLUMNS}, url_key FROM removal_requests WHERE status = 'open' "
         "AND sent <= ? AND (name IS NULL OR name = ?)",
@@ -252,7 +267,7 @@ def mark_removed(
     for row in rows:
         request, key = _request(row), row[-1]
         _, check = found.get(key, (None, None))
-        evidence = removal_evidence(request.channel, key in found, check, bool(complete))
+        evidence = removal_evidence(request.channel, key in found, check, absent_is_removed)
         if evidence is None:
             continue
         conn.execute(

@@ -1,20 +1,17 @@
 """The key that matches one address across audits, corrections and removal requests.
 
-Search engines spell the same page slightly differently (`HTTPS://Example.fi/a/`,
-`https://example.fi/a#top`); the key ignores exactly those differences and nothing more.
+It is the same key `footprint search` merges duplicates by
+(`footprint.search.dedup.canonical_url`): scheme, a leading `www.`, a trailing slash,
+the host's case, the fragment, a default port, the order of query parameters and
+tracking parameters such as `utm_*` and `fbclid` are ignored. One address, one key,
+everywhere; changing it needs a migration that recomputes the stored keys.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+from footprint.search.dedup import canonical_url
 
 
 def url_key(url: str) -> str:
-    """Lower-case scheme and host, no fragment, no trailing slash."""
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return text
-    path = parts.path.rstrip("/")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    """The address's comparison key, as search merges duplicates by."""
+    return canonical_url(url)
