@@ -77,6 +77,12 @@ def _network_guard() -> None:
     _install_guard()
 
 
+@pytest.fixture
+def allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the page check fetch 127.0.0.1, where the tests' servers are."""
+    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE", "1")
+
+
 @pytest.fixture(scope="session")
 def _shared_lemma_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One folder of lemma tables for the whole run: public dictionary data, built once."""

@@ -37,9 +37,7 @@ def json_reply(data: object, status: int = 200) -> Reply:
     return Reply(status, json.dumps(data), content_type="application/json")
 
 
-@pytest.fixture(autouse=True)
-def _allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE", "1")
+pytestmark = pytest.mark.usefixtures("allow_loopback")  # the test servers are on 127.0.0.1
 
 
 @pytest.fixture

@@ -16,10 +16,7 @@ from footprint.cli.progress import run_checks
 from footprint.models import PageStatus, SearchResult
 from tests.page_server import PageServer, Reply, html
 
-
-@pytest.fixture(autouse=True)
-def _allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE", "1")
+pytestmark = pytest.mark.usefixtures("allow_loopback")  # the test servers are on 127.0.0.1
 
 
 @pytest.fixture

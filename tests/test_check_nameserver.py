@@ -33,9 +33,7 @@ HEALTHY = ("localhost",)
 DENIED = ("web.archive.invalid", "www.wikipedia.invalid")
 
 
-@pytest.fixture(autouse=True)
-def _allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE", "1")
+pytestmark = pytest.mark.usefixtures("allow_loopback")  # the test servers are on 127.0.0.1
 
 
 @pytest.fixture

@@ -19,9 +19,7 @@ FAST = Limits(connect_timeout=1.0, read_timeout=1.0, retry_pause=0.01)
 ARTICLE = " ".join(["Laura Hietanen kirjoitti nuorisotyöstä Tampereella."] * 80)
 
 
-@pytest.fixture(autouse=True)
-def _allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE", "1")
+pytestmark = pytest.mark.usefixtures("allow_loopback")  # the test servers are on 127.0.0.1
 
 
 @pytest.fixture

@@ -16,9 +16,7 @@ from tests.page_server import PageServer, Reply, SilentServer, html
 FAST = Limits(connect_timeout=1.0, read_timeout=2.0, retry_pause=0.01)
 
 
-@pytest.fixture(autouse=True)
-def _allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE", "1")
+pytestmark = pytest.mark.usefixtures("allow_loopback")  # the test servers are on 127.0.0.1
 
 
 @pytest.fixture
