@@ -10,12 +10,13 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from footprint.errors import InputError
 from footprint.models import Finding, SearchResult
+from search_providers.recordfile import RecordFileError, parse_record_text
 
 RESULT_COLUMNS = ("url", "title", "snippet", "published", "rank", "provider", "query")
 
@@ -38,54 +39,10 @@ def read_text(path: Path) -> str:
 
 def parse_records(text: str, source: str, *, csv_hint: bool = False) -> list[dict[str, Any]]:
     """Parse JSONL, a JSON array or CSV text into raw mappings."""
-    stripped = text.lstrip()
-    if not stripped:
-        return []
-    if csv_hint or not stripped.startswith(("{", "[")):
-        return _parse_csv(text, source)
-    if stripped.startswith("["):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{source}: line {exc.lineno} column {exc.colno}: not valid JSON: {exc.msg}"
-            ) from None
-        if not isinstance(data, list):
-            raise InputError(f"{source}: expected a JSON array of result objects")
-        for i, item in enumerate(data, 1):
-            if not isinstance(item, dict):
-                raise InputError(f"{source}: item {i} of the array is not a JSON object")
-        return data
-    return list(_parse_jsonl(text, source))
-
-
-def _parse_jsonl(text: str, source: str) -> Iterator[dict[str, Any]]:
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{source}: line {lineno}: not valid JSON ({exc.msg}): fix or remove that line"
-            ) from None
-        if not isinstance(item, dict):
-            raise InputError(f"{source}: line {lineno}: expected a JSON object")
-        yield item
-
-
-def _parse_csv(text: str, source: str) -> list[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip().lower() for c in reader.fieldnames or []]
-    if "url" not in columns:
-        optional = ", ".join(RESULT_COLUMNS[1:])
-        found = ", ".join(columns) or "none"
-        raise InputError(
-            f"{source}: a CSV file needs a header row with a 'url' column "
-            f"(and optionally {optional}); found: {found}"
-        )
-    reader.fieldnames = columns
-    return [{k: v for k, v in row.items() if k} for row in reader]
+    try:
+        return parse_record_text(text, csv_hint=csv_hint, optional_columns=RESULT_COLUMNS[1:])
+    except RecordFileError as exc:
+        raise InputError(f"{source}: {exc}") from None
 
 
 def _source_name(path: Path) -> str:

@@ -7,9 +7,6 @@ Parsed with the standard library only.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +22,7 @@ from search_providers.base import (
     clean_text,
     normalize_date,
 )
+from search_providers.recordfile import RecordFileError, parse_record_text
 
 _URL_KEYS = ("url", "link", "href")
 _SNIPPET_KEYS = ("snippet", "description", "content", "body")
@@ -82,39 +80,12 @@ class FileProvider(SearchProvider):
             yield self._hit(number, record)
 
     def _records(self, text: str) -> list[dict[str, Any]]:
-        stripped = text.lstrip()
-        if not stripped:
-            return []
-        if self.path.suffix.lower() == ".csv" or not stripped.startswith(("{", "[")):
-            reader = csv.DictReader(io.StringIO(text))
-            columns = [(c or "").strip().lower() for c in reader.fieldnames or []]
-            if not set(columns) & set(_URL_KEYS):
-                raise self._fail(
-                    "a CSV file needs a header row with a 'url' column "
-                    f"(found: {', '.join(columns) or 'none'})"
-                )
-            reader.fieldnames = columns
-            return [dict(row) for row in reader]
-        if stripped.startswith("["):
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise self._fail(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
-            if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-                raise self._fail("expected a JSON array of objects, each with a 'url'")
-            return data
-        records = []
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise self._fail(f"line {lineno}: not valid JSON ({exc.msg})") from None
-            if not isinstance(item, dict):
-                raise self._fail(f"line {lineno}: expected a JSON object")
-            records.append(item)
-        return records
+        try:
+            return parse_record_text(
+                text, csv_hint=self.path.suffix.lower() == ".csv", url_columns=_URL_KEYS
+            )
+        except RecordFileError as exc:
+            raise self._fail(str(exc)) from None
 
     def _hit(self, number: int, record: Mapping[str, Any]) -> SearchHit:
         url = next((record[k] for k in _URL_KEYS if isinstance(record.get(k), str)), "").strip()

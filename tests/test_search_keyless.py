@@ -161,7 +161,7 @@ def _provider_modules() -> list[str]:
     return [
         m.name
         for m in pkgutil.iter_modules(search_providers.__path__)
-        if not m.name.startswith("_") and m.name not in {"base", "registry"}
+        if not m.name.startswith("_") and m.name not in {"base", "registry", "recordfile"}
     ]
 
 
