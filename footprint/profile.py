@@ -151,10 +151,18 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
     ):
         raise r.fail("birth_year", "a year such as 1978", birth_year)
 
-    languages = r.strings(data, "languages", "languages") or ("fi",)
+    languages = r.strings(data, "languages", "languages")
     for lang in languages:
-        if lang not in LANGUAGES:
+        if lang in LANGUAGES:
+            continue
+        if len(lang) == 2 and lang.isalpha() and lang.islower():  # another language: "se"
+            r.warnings.append(
+                f"{source}: 'languages' has {lang!r}, which footprint cannot search or report "
+                "in: it is ignored (footprint uses fi, sv and en)"
+            )
+        else:
             raise ProfileError(f"{source}: 'languages' has {lang!r}: use fi, sv or en")
+    languages = tuple(lang for lang in languages if lang in LANGUAGES) or ("fi",)
 
     sections: dict[str, dict[str, Any]] = {}
     for section, keys in _SECTIONS.items():

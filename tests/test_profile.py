@@ -64,13 +64,23 @@ def test_unknown_keys_warn() -> None:
         ('name = "A"\nbirth_year = "1978"', "'birth_year' must be a year"),
         ('name = "A"\naliases = [1, 2]', "'aliases' must be a list of strings"),
         ('name = "A"\n[activism]\nyears = [2006, 1996]', "'activism.years' must be two years"),
-        ('name = "A"\nlanguages = ["de"]', "'languages' has 'de'"),
+        ('name = "A"\nlanguages = ["Finnish"]', "'languages' has 'Finnish'"),
         ('name = "A"\nwork = "x"', "'work' must be a table"),
     ],
 )
 def test_wrong_types_name_the_key(text: str, message: str) -> None:
     with pytest.raises(ProfileError, match=message):
         parse_profile(text, "me.toml")
+
+
+def test_a_language_footprint_cannot_use_is_a_warning() -> None:
+    loaded = parse_profile('name = "A"\nlanguages = ["se", "fi"]', "me.toml")
+    assert loaded.profile.languages == ("fi",)
+    assert loaded.warnings == (
+        "me.toml: 'languages' has 'se', which footprint cannot search or report in: it is "
+        "ignored (footprint uses fi, sv and en)",
+    )
+    assert parse_profile('name = "A"\nlanguages = ["se"]').profile.languages == ("fi",)
 
 
 def test_invalid_toml_gives_line_and_column(tmp_path: Path) -> None:
