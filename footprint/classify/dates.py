@@ -59,6 +59,7 @@ _AGE_PATTERNS = (
     (("årig",), re.compile(r"\b(\d{1,3})-årig[ae]?\b", re.I)),
     (("år",), re.compile(r"\b(\d{1,3})\s+år\b(?!\s+(?:sedan|senare|gammal\w* tradition))", re.I)),
     (("age",), re.compile(r"\b(?:aged|age)\s+(\d{1,3})\b", re.I)),
+    (("ikä", "ålder"), re.compile(r"\b(?:ikä|ålder):?\s+(\d{1,3})\b", re.I)),  # "Ikä 58"
     (("year-old",), re.compile(r"\b(\d{1,3})-year-old\b", re.I)),
     (("y/o",), re.compile(r"\b(\d{1,3})\s?y/o\b", re.I)),
     (("täyt", "fyll", "turn"),
@@ -78,6 +79,18 @@ _CAREER = re.compile(
     rf"[^\W\d]*[^\d.;]{{0,16}}?{_OLD_YEAR}\b",
     re.I,
 )
+# "vuodesta 1986 työskennellyt", "has worked there since 1986", "har arbetat sedan 1986"
+_CAREER_SINCE = re.compile(
+    rf"\b(?:työskennel|toimi|worked|working|served|arbetat|jobbat)[^\d.;]{{0,40}}?"
+    rf"\b(?:vuodesta|since|sedan)\s+{_OLD_YEAR}\b"
+    rf"|\b(?:vuodesta|since|sedan)\s+{_OLD_YEAR}\s+(?:työskennel|toimi|work|arbet)",
+    re.I,
+)
+# a Swedish personal identity number, "19750312-1234" or "19750312-xxxx" (the Finnish one
+# is day first, "120375-123A")
+_PERSONNUMMER = re.compile(r"\b(?:19|20)\d\d[01]\d[0-3]\d[-+]?(?:\d{4}|[xX]{4})\b")
+_RETIRING = ("eläkkeelle", "eläköity", "går i pension", "pensioneras", "retire")
+_JUNIOR_CLASS = re.compile(r"\b([TPFGU])(\d{1,2})\b")  # tytöt/pojat, flickor, under
 _AGE_CLASS = re.compile(r"\b([DHMWN])(\d\d)\b")  # a sports age class: D70, H45, M50
 _RESULT_WORDS = ("tulos", "tulok", "sarja", "resultat", "klass", "result", "class")
 _ANY_YEAR = re.compile(_YEAR)  # cheap tests before the slower patterns
@@ -191,8 +204,36 @@ def birth_years_at(text: str) -> list[tuple[int, int]]:
 
 
 def career_years(text: str) -> list[int]:
-    """Years a career began: "qualified in 1989", "valmistui 1985", "utexaminerades 1979"."""
-    return [int(m.group(1)) for m in _CAREER.finditer(text)]
+    """Years a career began: "qualified in 1989", "valmistui 1985", "utexaminerades 1979",
+    "vuodesta 1986 työskennellyt"."""
+    found = [int(m.group(1)) for m in _CAREER.finditer(text)]
+    found += [int(m.group(1) or m.group(2)) for m in _CAREER_SINCE.finditer(text)]
+    return sorted(found)
+
+
+def swedish_id_number(text: str) -> bool:
+    """Whether the text shows a Swedish personal identity number (someone registered there)."""
+    return _PERSONNUMMER.search(text) is not None
+
+
+def retiring(text: str) -> bool:
+    """Whether the text tells of someone retiring ("jää eläkkeelle", "går i pension")."""
+    folded = text.casefold()
+    return any(word in folded for word in _RETIRING)
+
+
+def junior_class(title: str, text: str, spots: list[int]) -> tuple[str, int] | None:
+    """A junior age class next to the name or in the title ("T15", "P13", "F14", "U18"):
+    the class and the age it is under."""
+    found = [m for m in _JUNIOR_CLASS.finditer(title) if 6 <= int(m.group(2)) <= 20]
+    for spot in spots:
+        found += [
+            m
+            for m in _JUNIOR_CLASS.finditer(text, max(0, spot - 60), spot + 60)
+            if 6 <= int(m.group(2)) <= 20
+            and "\n" not in text[min(m.end(), spot) : max(m.end(), spot)]
+        ]
+    return (found[0].group(0), int(found[0].group(2))) if found else None
 
 
 def veteran_class(title: str, text: str, spots: list[int]) -> tuple[str, int] | None:

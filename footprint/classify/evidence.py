@@ -33,6 +33,7 @@ from footprint.classify.text import (
     PhraseIndex,
     Token,
     fold,
+    place_phrase,
     profile_phrases,
     vocabulary_phrase,
 )
@@ -135,6 +136,12 @@ class Profiled(NamesakeEvidence):
         name_words = {s.casefold() for name in profile.names for s in name.split()}
         own_places = lemmas.tokens(" ".join(profile.locations))
         own_keys = set().union(*(t.keys for t in own_places)) if own_places else set()
+        # towns inside the profile's other entries are the person's places too:
+        # "Kouvolan kaupunki", "Jyväskylän Eläinoikeusryhmä"
+        named_in = [
+            lemmas.tokens(entry)
+            for entry in (*w.employers, *a.organizations, *profile.publications.names)
+        ]
         self.towns: list[tuple[Phrase, tuple[float, float] | None]] = []
         self.home: list[tuple[float, float]] = []  # where the person's towns are
         finnish: set[str] = set()
@@ -143,7 +150,9 @@ class Profiled(NamesakeEvidence):
             finnish |= {n.casefold() for n in names}
             phrases = [p for n in names for p in profile_phrases(n, lemmas, short=False)]
             where = lexicon.COORDINATES.get(names[0])
-            if any(p.words[0].lemmas & own_keys for p in phrases):
+            if any(p.words[0].lemmas & own_keys for p in phrases) or any(
+                p.find(tokens) for p in phrases for tokens in named_in
+            ):
                 self.locations += phrases  # the person's town under its other name
                 if where:
                     self.home.append(where)
@@ -153,7 +162,7 @@ class Profiled(NamesakeEvidence):
         self.abroad = [
             (p, None)
             for place in lexicon.ABROAD.split()
-            for p in profile_phrases(place, lemmas, short=False)
+            for p in [place_phrase(place.replace("_", " "), lemmas)]
             if not (p.words[0].lemmas & own_keys)
         ]
         self.minors = compile_vocab(lexicon.MINORS, lemmas)
@@ -405,7 +414,7 @@ class Profiled(NamesakeEvidence):
         if site.kind == platforms.SOCIAL:
             own = bool(site.handle) and self.names.owns_handle(site.handle)
             if site.section == "profile" or (own and site.section in ("account", "")):
-                weight, code, template = 1.2, "platform_personal", "a personal {site} account"
+                weight, code, template = 1.5, "platform_personal", "a personal {site} account"
             elif site.section == "group":
                 weight, code, template = 0.3, "platform_group", "a {site} group"
         facts.add(side, weight, code, template.format(site=site.name), site=site.name)

@@ -29,7 +29,8 @@ ACTIVISM = {
         totaalikieltäytyminen kieltäytyjä ~mielipidekirjoitus ~yleisönosasto
         kansalaisaktivisti *liike tempau* valtausliike vegaaniaktivisti eläinaktivisti
         häätö ~kettutytöt Extinction_Rebellion Elokapina ~mielenosoitusleiri
-        ~allekirjoittaa ~vetoomus kansalaisadressi""",
+        ~allekirjoittaa ~vetoomus kansalaisadressi avoin_kirje sodanvastainen
+        sodanvastaisuus rauhanryhmä vuokralaisliike ~kahlita ~pidättää ~kiinniotto""",
     "sv": """demonstration *demonstration demonstrant demonstrera aktivist *aktivist
         aktivism ~kampanj namninsamling upprop protest protestera bojkott bojkotta blockad
         ockupation husockupation ockupant *ockupation civil_olydnad djurrätt* miljörörelse
@@ -40,7 +41,8 @@ ACTIVISM = {
         strejk *strejk klimatstrejk skolstrejk sittstrejk fredsläger fredsrörelse
         antimilitarism antimilitarist pacifist pacifism vapenvägrare totalvägrare
         ~insändare ~*rörelse ~feministisk feminism direkt_aktion Extinction_Rebellion
-        Fridays_for_Future ockupera ~marschera tältläger""",
+        Fridays_for_Future ockupera ~marschera tältläger öppet_brev antikrig* fredsgrupp
+        ~gripen ~greps ~undertecknare""",
     "en": """protest protester demonstration demonstrator activist activism ~campaign
         campaigner petition boycott blockade ~occupation squat squatter civil_disobedience
         animal_rights climate_movement peace_movement ~rally protest_march pamphlet megaphone
@@ -51,7 +53,8 @@ ACTIVISM = {
         ~strike climate_strike school_strike sit-in ~vigil peace_camp protest_camp
         antimilitarist pacifist conscientious_objector ~feminist feminism
         ~letter_to_the_editor ~march ~marched ~rallied ~occupy occupied ~movement
-        ~grassroots hunger_strike""",
+        ~grassroots hunger_strike tenants_union rent_strike open_letter signatories
+        anti-war antiwar teach-in student_occupation ~organiser ~organizer ~arrested""",
 }
 
 # A professional role: job titles, workplaces, professional activities.
@@ -69,7 +72,8 @@ WORK = {
         ~lukio ~*koulu ~virkavapaa palkka ~työyhteisö ~ammatillinen ~työelämä
         perhetyöntekijä ohjaaja *kuraattori kuraattori ~*neuvoja ~*terapeutti
         ~haastatella ~kommentoida ~*lautakunta ~valtuusto nimitys nimittää ~eläkkeelle
-        sosiaalitoimi nuorisotalo nuorisokeskus nuorisotoimi etsivä_nuorisotyö""",
+        sosiaalitoimi nuorisotalo nuorisokeskus nuorisotoimi etsivä_nuorisotyö
+        ammattikorkeakoulu *korkeakoulu ~yliopisto""",
     "sv": """socialarbete socialarbetare socialhandledare socionom ungdomsarbete
         ungdomsarbetare ungdomsledare barnskydd *arbetare lärare *lärare lektor rektor
         kurator chef *chef koordinator sakkunnig expert projektledare forskare ~forskning
@@ -78,14 +82,15 @@ WORK = {
         välfärdsområde ~skola läromedel lärobok ~gymnasium ungdomsgård *gård
         fritidsledare fritidsgård *ledare ~arbetsplats ~*handledare ~utnämnd
         ~intervju ~kommentera ~nämnd ~fullmäktige ~personal ~arbeta ~jobba
-        socialsekreterare socialtjänst ungdomscenter ungdomstjänst""",
+        socialsekreterare socialtjänst ungdomscenter ungdomstjänst ~högskola ~universitet""",
     "en": """social_worker youth_worker teacher lecturer principal counsellor manager
         coordinator expert specialist researcher ~research training trainer seminar lecture
         speaker conference webinar workshop ~project ~staff colleague career ~job employer
         textbook coursebook employee professional ~client municipality keynote panel
         ~facilitator ~appointed ~colleagues ~council ~department
         ~interview ~commented caseworker practitioner ~city_of counselor support_worker
-        social_services youth_centre youth_center outreach""",
+        social_services youth_centre youth_center outreach educator ~teaching ~taught
+        faculty ~university adult_education""",
 }
 
 # The person as a private individual: hobbies, sports, family events, personal writing.
@@ -128,12 +133,17 @@ CEASED = {
     "fi": """lopettaa_ilmestyminen lakata_ilmestyä lakata_ilmestyminen lakkauttaa lakkautettu
         viimeinen_numero ei_enää_päivitetä ei_päivitetä_enää sivusto_on_suljettu
         toiminta_on_päättynyt toiminta_päättyi verkkotunnus_on_myynnissä lehti_lopetettiin
-        blogi_on_arkistoitu ~arkistoitu""",
+        blogi_on_arkistoitu ~arkistoitu palsta_on_suljettu keskustelupalsta_on_suljettu
+        foorumi_on_suljettu foorumi_suljettiin lakannut_ilmestymästä lakkasi_ilmestymästä
+        lopetti_ilmestymisen lopettanut_ilmestymisen""",
     "sv": """upphöra_att_utkomma upphört_att_utkomma har_upphört tidningen_har_upphört
-        läggas_ned lades_ned sista_numret uppdateras_inte_längre domänen_är_till_salu""",
+        läggas_ned lades_ned sista_numret uppdateras_inte_längre domänen_är_till_salu
+        forumet_är_stängt forumet_har_stängts forumet_stängdes har_slutat_utkomma
+        slutade_utkomma upphörde_att_utkomma""",
     "en": """ceased_publication ceased_publishing ~ceased ~discontinued no_longer_updated
         no_longer_maintained no_longer_published final_issue last_issue
-        this_blog_is_no_longer domain_is_for_sale domain_may_be_for_sale ~is_for_sale""",
+        this_blog_is_no_longer domain_is_for_sale domain_may_be_for_sale ~is_for_sale
+        forum_is_closed forum_has_been_closed forum_was_closed""",
 }
 
 # A death notice or obituary (the person auditing themself is alive).
@@ -194,7 +204,7 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "paramedic pharmacist psychiatrist psychologist",
     },
     "law": {
-        "fi": "asianajaja lakimies tuomari syyttäjä notaari",
+        "fi": "asianajaja lakimies tuomari varatuomari syyttäjä notaari",
         "sv": "advokat jurist domare åklagare",
         "en": "lawyer attorney judge prosecutor solicitor solicitors",
     },
@@ -208,19 +218,24 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "fi": "jääkiekkoilija jalkapalloilija *pelaaja maalivahti hiihtäjä urheilija "
         "golfari painija nyrkkeilijä ralliautoilija kartturi *kuljettaja hyökkääjä "
         "puolustaja keskikenttäpelaaja valmentaja",
-        "sv": "ishockeyspelare fotbollsspelare *spelare målvakt idrottare forward back "
+        "sv": "ishockeyspelare fotbollsspelare *spelare målvakt idrottare "
         "mittfältare anfallare försvarare tränare rallyförare",
         "en": "hockey_player footballer goalkeeper athlete golfer wrestler boxer striker "
         "midfielder defender rally_driver racing_driver",
     },
     "business": {
-        "fi": "toimitusjohtaja yrittäjä myyntipäällikkö kiinteistönvälittäjä *välittäjä lkv "
-        "talousjohtaja hallituksen_puheenjohtaja pankinjohtaja kauppias myyjä *myyjä "
-        "kirjanpitäjä tilintarkastaja",
+        "fi": "toimitusjohtaja yrittäjä *yrittäjä myyntipäällikkö kiinteistönvälittäjä "
+        "*välittäjä lkv talousjohtaja hallituksen_puheenjohtaja pankinjohtaja kauppias myyjä "
+        "*myyjä kirjanpitäjä tilintarkastaja",
         "sv": "verkställande_direktör vd företagare fastighetsmäklare *mäklare handlare "
         "försäljare revisor",
         "en": "ceo chief_executive entrepreneur realtor estate_agent sales_manager banker "
         "accountant broker",
+    },
+    "media": {  # not "editor": the person may have edited a zine
+        "fi": "reportteri uutistoimittaja juontaja",
+        "sv": "journalist reporter nyhetsreporter programledare",
+        "en": "journalist reporter correspondent news_presenter",
     },
     "clergy": {
         "fi": "pappi kirkkoherra piispa kappalainen rovasti",
@@ -245,9 +260,9 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "en": "farmer rancher",
     },
     "science": {
-        "fi": "tutkija *tutkija professori dosentti",
-        "sv": "forskare *forskare professor docent",
-        "en": "researcher scientist professor",
+        "fi": "tutkija *tutkija professori dosentti kemisti",
+        "sv": "forskare *forskare professor docent kemist",
+        "en": "researcher scientist professor chemist",
     },
     "services": {
         "fi": "kampaaja parturi kosmetologi hieroja siivooja kokki tarjoilija",
@@ -255,9 +270,9 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "en": "hairdresser barber beautician chef waiter waitress",
     },
     "politics": {
-        "fi": "kansanedustaja ministeri pormestari kaupunginjohtaja",
-        "sv": "riksdagsledamot minister borgmästare",
-        "en": "senator congressman congresswoman mayor governor",
+        "fi": "kansanedustaja ministeri pormestari kaupunginjohtaja valtuutettu *valtuutettu",
+        "sv": "riksdagsledamot minister borgmästare fullmäktigeledamot",
+        "en": "senator congressman congresswoman mayor governor councillor councilor",
     },
 }
 
@@ -295,6 +310,10 @@ TOWNS = """Helsinki/Helsingfors Espoo/Esbo Vantaa/Vanda Tampere/Tammerfors Turku
     Kuhmo Sotkamo Suomussalmi Uusimaa/Nyland Pirkanmaa/Birkaland Lappi/Lappland
     Varsinais-Suomi/Egentliga_Finland Pohjanmaa/Österbotten Ahvenanmaa/Åland Kainuu
     Pohjois-Karjala/Norra_Karelen Pohjois-Pohjanmaa/Norra_Österbotten"""
+# The regions among the towns above: a region names a wide area, not where one lives.
+REGIONS = """Uusimaa/Nyland Pirkanmaa/Birkaland Lappi/Lappland Varsinais-Suomi/Egentliga_Finland
+    Pohjanmaa/Österbotten Ahvenanmaa/Åland Kainuu Pohjois-Karjala/Norra_Karelen
+    Pohjois-Pohjanmaa/Norra_Österbotten"""
 
 # Where each place is (latitude, longitude), keyed by its first name above: a namesake is
 # more likely in a far-away town than in a neighbouring one the person may have lived in.
@@ -444,13 +463,20 @@ ABROAD = """Yhdysvallat USA Amerikka Kanada Australia Saksa Ranska Britannia Eng
     Ruotsi Sverige Sweden Suède Luleå Umeå Sundsvall Hudiksvall Gävle Örebro Västerås
     Linköping Norrköping Jönköping Helsingborg Lund Karlstad Kiruna Skellefteå Östersund
     Haparanda Eskilstuna Falun Borlänge Växjö Kalmar Halmstad Uddevalla Trollhättan
-    Norrland Skåne Dalarna Gotland Värmland
+    Norrland Skåne Dalarna Gotland Värmland Mölndal Solna Sollentuna Täby Huddinge Nacka
+    Södertälje Borås Kristianstad Karlskrona Norrtälje Lidingö Varberg Skövde Motala
+    Sandviken Piteå Boden Örnsköldsvik Härnösand Nyköping Katrineholm Enköping Västervik
+    Ystad Trelleborg Landskrona Kungsbacka Alingsås Lerum Partille Kungälv Märsta Sigtuna
+    Upplands_Väsby Järfälla Botkyrka Haninge Tyresö Värmdö Åkersberga Eslöv Lomma Höganäs
+    Ängelholm Hässleholm Karlshamn Ronneby Oskarshamn Visby Mora Ludvika Avesta Arvika
+    Kalix Gällivare Strängnäs Södermanland Norrbotten Västerbotten Jämtland Småland Halland
     Islanti Island Iceland Reykjavik Latvia Lettland Riga Liettua Litauen Lithuania
     Vilna Vilnius Tartto Tartu Tarto Pärnu Narva Ukraina Ukraine Kiova Kyiv Kiev
     Itävalta Österrike Austria Sveitsi Schweiz Switzerland Zürich Geneve Belgien Belgium
     Grekland Greece Turkiet Turkey Portugal Lissabon Lisbon Ungern Hungary Budapest
     Tjeckien Czechia Prag Prague Varsova Warszawa Warsaw Krakova Kraków Oslo Bergen
     Trondheim Tromsø Stavanger Aarhus Odense Uusi-Seelanti Zealand Auckland Wellington
-    Nairobi Kenia Kenya Tansania Tanzania Etelä-Afrikka Sydafrika Vancouver Montreal
+    Moskva New_York Los_Angeles San_Francisco Nairobi Kenia Kenya Tansania Tanzania
+    Etelä-Afrikka Sydafrika Vancouver Montreal
     Quebec Ottawa Manitoba Alberta Dakota Utah Kalifornia Teksas Florida Georgia
     Virginia Carolina Maine Kentucky Missouri Nebraska Kansas Oklahoma Indiana"""

@@ -193,6 +193,36 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fi": "nimesi ei esiinny tuloksessa",
         "sv": "ditt namn förekommer inte i träffen",
     },
+    "retiring_young": {
+        "en": "retiring in {year}, when you were {age}",
+        "fi": "jää eläkkeelle vuonna {year}, jolloin olit {age}-vuotias",
+        "sv": "går i pension {year}, när du var {age} år",
+    },
+    "swedish_id": {
+        "en": "a Swedish personal identity number",
+        "fi": "ruotsalainen henkilönumero",
+        "sv": "ett svenskt personnummer",
+    },
+    "junior_class": {
+        "en": "age class {term} in {year}: under {adult} today",
+        "fi": "ikäsarja {term} vuonna {year}: nyt alle {adult}-vuotias",
+        "sv": "åldersklass {term} {year}: under {adult} år i dag",
+    },
+    "minor_age": {
+        "en": "age {age} in {year}: under {adult} today",
+        "fi": "{age}-vuotias vuonna {year}: nyt alle {adult}-vuotias",
+        "sv": "{age} år {year}: under {adult} år i dag",
+    },
+    "born_minor": {
+        "en": "born {born}: under {age} today",
+        "fi": "syntynyt {born}: nyt alle {age}-vuotias",
+        "sv": "född {born}: under {age} år i dag",
+    },
+    "surname_as_place": {
+        "en": "'{term}' is the town here, not your surname",
+        "fi": "'{term}' on tässä paikkakunta eikä sukunimesi",
+        "sv": "'{term}' är orten här, inte ditt efternamn",
+    },
     "other_town": {
         "en": "different home town ({term})",
         "fi": "eri kotipaikkakunta ({term})",

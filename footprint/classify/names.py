@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from footprint.classify.lexicon import TOWNS
 from footprint.classify.text import (
+    BREAK,
     Lemmas,
     Phrase,
     PhraseIndex,
@@ -50,6 +52,31 @@ FIRST_NAMES = frozenset(
 )
 
 
+# every Finnish town's name, and the words that follow a town's name, not a person's
+TOWN_NAMES = frozenset(
+    fold(name.replace("_", " ")) for group in TOWNS.split() for name in group.split("/")
+)
+PLACE_WORDS = frozenset(
+    "kaupunki kunta seurakunta keskusta stad kommun församling town city".split()  # noqa: SIM905
+)
+
+# a list break inside a reversed name ("Hietanen, Laura"), and a middle name ("Ville
+# Petteri Kurikka")
+_BREAK_WORD = Word(frozenset({BREAK}))
+_MIDDLE = Word(FIRST_NAMES, needs_capital=True)
+
+
+def spellings(name: str) -> set[str]:
+    """Other ways a name is written across languages: ks/x, -ia/-ja, j/y at the start."""
+    out = {name.replace("ks", "x"), name.replace("x", "ks")}
+    if name.endswith(("ia", "ja")):
+        out |= {name[:-2] + "ia", name[:-2] + "ja", name[:-2] + "iya"}
+    if name[:1] in "jy" and len(name) > 3:
+        out |= {"j" + name[1:], "y" + name[1:]}
+    out.discard(name)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def ascii_fold(text: str) -> str:
     """Letters only, without accents: "Grönqvist" → "gronqvist"."""
@@ -64,6 +91,7 @@ class NameMatch:
     where: str = ""
     positions: tuple[int, ...] = ()  # token indexes of matches in `where`'s tokens
     other_first: str = ""
+    as_place: bool = False  # the surname only appears as the town of that name
 
 
 class NameMatcher:
@@ -95,9 +123,16 @@ class NameMatcher:
                     surnames.add(last)
                     if len(parts) > 2:
                         self.phrases.append(Phrase(name, (words[0], words[-1])))
-                    self.phrases.append(Phrase(name, (self._word(last, lemmas), words[0])))
+                    # reversed, the surname is not inflected: "Kurikan Ville" is Kurikka's Ville
+                    as_written = Word(
+                        frozenset({fold(last.rstrip(".")), ascii_fold(last)}), "surface"
+                    )
+                    self.phrases.append(Phrase(name, (as_written, words[0])))
+                    self.phrases.append(Phrase(name, (as_written, _BREAK_WORD, words[0])))
+                    self.phrases.append(Phrase(name, (words[0], _MIDDLE, words[-1])))
                     initial = Word(frozenset({fold(first[0])}), needs_capital=True)
                     self.phrases.append(Phrase(name, (initial, words[-1])))
+                    self.phrases.append(Phrase(name, (as_written, initial)))  # "Kurikka V."
                     a, b = ascii_fold(first), ascii_fold(last)
                     self.slugs |= {a + b, b + a, a[0] + b}
             else:
@@ -105,6 +140,9 @@ class NameMatcher:
         for surname in sorted(surnames):
             self.surname_words.append(self._word(surname, lemmas))
         self.surnames = tuple(sorted(surnames))
+        self.surname_stems = {stem for s in self.surnames for stem in stems(s.rstrip("."))}
+        self.surname_lows = {fold(s.rstrip(".")) for s in self.surnames}
+        self.place_like = bool(self.surname_lows & TOWN_NAMES)
         self.firsts = frozenset(firsts)
         self.surname_keys = tuple(ascii_fold(s) for s in self.surnames)
         self._full = PhraseIndex(self.phrases)
@@ -124,15 +162,23 @@ class NameMatcher:
     def _word(part: str, lemmas: Lemmas) -> Word:
         clean = part.rstrip(".")
         keys = {fold(clean)} | {fold(lemmatize(clean, lang)) for lang in ("fi", "sv", "en")}
+        keys.add(ascii_fold(clean) or fold(clean))  # "Makinen" on a foreign site
+        keys |= spellings(fold(clean))  # "Alexandra" for "Aleksandra"
         for key in keys:
             lemmas.want(key, short=True)
         return Word(frozenset(keys), "exact", stems(clean), needs_capital=True, by_stem=True)
 
     def in_url(self, url: str) -> str:
-        """The username or name slug found in the address, or ''."""
-        path = re.sub(r"[^a-z0-9]", "", ascii_fold(url.split("?")[0]))
+        """The username or name slug found in the address, or ''.
+
+        The slug must be made of whole words of the address: "laura-hietanen-3a81" and
+        "laurahietanen" hold it, "pizzeriaville-kurikka" does not.
+        """
+        words = [ascii_fold(w) for w in re.split(r"[\W_]+", url.split("?")[0].casefold())]
+        words = [w for w in words if w]
+        runs = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + 4)}
         for slug in sorted(self.slugs, key=len, reverse=True):
-            if len(slug) >= 5 and slug in path:
+            if len(slug) >= 5 and slug in runs:
                 return slug
         return ""
 
@@ -140,7 +186,13 @@ class NameMatcher:
         """The strongest presence of the name over the sources."""
         best = NameMatch(ABSENT)
         for where, tokens in tokens_by_source:
-            full = self._full.find(tokens)
+            full = [
+                (p, i)
+                for p, i in self._full.find(tokens)
+                if not any(
+                    self._other_double(t) for t in tokens[p : p + len(self.phrases[i].words)]
+                )
+            ]
             if full:
                 first = min(i for _, i in full)
                 positions = tuple(p for p, i in full if i == first)
@@ -150,7 +202,11 @@ class NameMatcher:
                     return NameMatch(FULL, token.surface, where)
             if best.level in (ABSENT, SURNAME):
                 for word in self.surname_words:
-                    hits = [i for i, t in enumerate(tokens) if word.matches(t)]
+                    hits = [
+                        i
+                        for i, t in enumerate(tokens)
+                        if word.matches(t) and not self._other_double(t)
+                    ]
                     for i in hits:
                         before = tokens[i - 1] if i > 0 else None
                         if (
@@ -169,7 +225,35 @@ class NameMatcher:
                             break
                     if hits and best.level == ABSENT:
                         best = NameMatch(SURNAME, tokens[hits[0]].surface, where, tuple(hits))
+        if best.level in (ABSENT, SURNAME) and self.place_like:
+            for where, tokens in tokens_by_source:
+                spot = next(
+                    (t.surface for i, t in enumerate(tokens) if self._as_place(tokens, i)), ""
+                )
+                if spot:  # "Kurikan kaupunki", "Kurikassa": the town, not a name
+                    return NameMatch(ABSENT, spot, where, as_place=True)
         return best
+
+    def _as_place(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether the surname at i is written as the town it also names."""
+        token = tokens[i]
+        if not any(w.matches(token) for w in self.surname_words):
+            return False
+        if not token.capital or token.low not in self.surname_lows:
+            return True  # a demonym ("kurikkalainen") or an inflected form ("Kurikassa")
+        after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        before = tokens[i - 1].low if i > 0 else BREAK
+        listed = before == BREAK and (after in ("", BREAK) or after.isdigit())  # "…, Kurikka 49.55"
+        return after in PLACE_WORDS or listed
+
+    def _other_double(self, token: Token) -> bool:
+        """ "Rinta-Kurikka", "Ala-Hietanen": another, double-barrelled surname that
+        ends in the person's (a married name that starts with it, "Hietanen-Koski", is hers)."""
+        if "-" not in token.low or not token.capital:
+            return False
+        head = token.low.split("-", 1)[0]
+        own = self.surname_stems | self.firsts | set(self.usernames)
+        return not any(head.startswith(stem) for stem in own)
 
     def positions(self, tokens: Sequence[Token]) -> list[int]:
         """Token indexes where the name, surname, first name or a username stands."""

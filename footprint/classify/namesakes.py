@@ -11,9 +11,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from footprint.classify import dates, lexicon, platforms
-from footprint.classify.facts import NAMESAKE, PERSON, PRIVATE, Facts, Sources, Vocab
+from footprint.classify.facts import (
+    ACTIVISM,
+    NAMESAKE,
+    PERSON,
+    PRIVATE,
+    Facts,
+    Sources,
+    Vocab,
+)
 from footprint.classify.names import FULL, OTHER_FIRST, SURNAME, NameMatcher
-from footprint.classify.text import Phrase, Token
+from footprint.classify.text import BREAK, Phrase, Token, fold
 from footprint.profile import Profile
 
 GENERIC_TLDS = frozenset("fi se ax eu com org net info io me app blog fm tv nu".split())  # noqa: SIM905
@@ -22,7 +30,16 @@ BORN_BEFORE = 120  # characters a birth year may stand after the name…
 BORN_AFTER = 25  # …or before it
 CLASS_GAP = 10  # years below a veteran class's age that make it someone else's
 ACTIVE_FROM_AGE = 14  # the youngest age we take a first activism year to be at
+ADULT_AGE = 18  # whoever audits themself is at least this old
+RETIRING_FROM = 55  # a retirement before this age is someone else's
 NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
+MOVED_YEARS = 15  # a result this old may be from a town the person has since left…
+OLD_TOWN = 0.6  # …so its town counts this much
+
+
+REGIONS = frozenset(
+    fold(name.replace("_", " ")) for group in lexicon.REGIONS.split() for name in group.split("/")
+)
 
 
 def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -31,6 +48,19 @@ def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
     dx = (a[1] - b[1]) * 111.3 * math.cos(lat)
     dy = (a[0] - b[0]) * 111.1
     return math.hypot(dx, dy)
+
+
+def _around(tokens: Sequence[Token], i: int, words: int) -> range:
+    """Token positions within `words` words of position i (list breaks do not count)."""
+    lo = hi = i
+    for step in (-1, 1):
+        left, at = words, i
+        while left and 0 <= at + step < len(tokens):
+            at += step
+            if tokens[at].low != BREAK:
+                left -= 1
+        lo, hi = (at, hi) if step < 0 else (lo, at)
+    return range(lo, hi + 1)
 
 
 class NamesakeEvidence:
@@ -80,15 +110,23 @@ class NamesakeEvidence:
             )
         elif level != FULL:
             facts.add(NAMESAKE, 0.5, "name_missing", "your name does not appear in the result")
+        if facts.name.as_place:
+            facts.add(
+                NAMESAKE,
+                1.2,
+                "surname_as_place",
+                f"'{facts.name.label}' is the town here, not your surname",
+                term=facts.name.label,
+            )
         near = {
-            where: {j for i in self.names.positions(tokens) for j in range(i - NEAR, i + NEAR + 1)}
+            where: {j for i in self.names.positions(tokens) for j in _around(tokens, i, NEAR)}
             for where, tokens in sources
             if where != "url"
         }
         self._places(facts, sources, near)
         self._age(facts, text)
         self._minor(facts, sources, near)
-        self._death(facts, sources, text)
+        self._death(facts, sources, text, near)
         self._profession(facts, sources, near, tied)
         for _, tokens in sources:
             hits = self._hits(self.namesake_vocab, tokens)
@@ -96,6 +134,8 @@ class NamesakeEvidence:
                 label = self.namesake_vocab[min(hits)].phrase.label
                 facts.add(NAMESAKE, 2.0, "namesake_word", f"the text says '{label}'", term=label)
                 break
+        if not self.lives_abroad and dates.swedish_id_number(text):
+            facts.add(NAMESAKE, 1.4, "swedish_id", "a Swedish personal identity number")
         tld = site.domain.rsplit(".", 1)[-1] if "." in site.domain else ""
         if tld and tld not in GENERIC_TLDS and not self.lives_abroad and len(tld) == 2:
             facts.add(NAMESAKE, 0.5, "foreign_site", f"a foreign site (.{tld})", tld=tld)
@@ -104,13 +144,17 @@ class NamesakeEvidence:
         """Another town or a foreign place where the namesake lives or works."""
         site = facts.site
         # an account's own page: the place in its bio is where its owner lives or works
-        bio = (
-            site is not None
-            and site.section in ("profile", "account")
-            and site.kind in (platforms.SOCIAL, platforms.PROFESSIONAL, platforms.HOBBY)
+        bio = site is not None and (
+            (
+                site.section in ("profile", "account")
+                and site.kind in (platforms.SOCIAL, platforms.PROFESSIONAL, platforms.HOBBY)
+            )  # a researcher's own page names the institution's town
+            or (site.kind == platforms.ACADEMIC and facts.name.where == "title")
         )
         own_near = False
         best: tuple[float, str, str] | None = None
+        old = facts.year is not None and facts.year.year <= dates.this_year() - MOVED_YEARS
+        marching = facts.score(ACTIVISM) >= 1.0
         for where, tokens in sources:
             if where == "url":
                 continue
@@ -136,11 +180,15 @@ class NamesakeEvidence:
                             continue  # "turkulainen" is from Turku, not Turkey
                         demonym = not tokens[pos].capital
                         if pos in context or demonym or bio:
-                            weight = 1.6
-                        elif where == "title" and facts.name.level == FULL and code == "other_town":
+                            weight = 1.6  # lives, works or comes from there
+                        elif where == "title" and facts.name.level == FULL:
                             weight = 1.0  # the page is about that place
                         else:
                             continue
+                        if code == "other_town" and (old or marching):
+                            weight *= OLD_TOWN  # people move, and march in other towns
+                        if code == "other_town" and fold(phrase.label) in REGIONS:
+                            weight *= OLD_TOWN  # a region is wide: it may hold your town
                         if code == "other_town" and spot and self.home:
                             km = min(_distance(spot, h) for h in self.home)
                             if km < NEIGHBOURING_KM:
@@ -192,8 +240,6 @@ class NamesakeEvidence:
         span = self.profile.activism.years
         first = span[0] if span else 0
         latest = first - ACTIVE_FROM_AGE if span and born is None else None
-        if born is None and latest is None:
-            return
         spots = self.names.spots(text)
         # a birth stated after the name or just before it ("Eeva Pesonen (s. 1931)"), not
         # a group's founding ("Ryhmä syntyi 1996 … perustajina Eeva Pesonen")
@@ -212,7 +258,10 @@ class NamesakeEvidence:
             if any(0 <= at - spot <= 40 for spot in spots)
         ]
         for year in stated:
-            if born is None:
+            if year > dates.this_year() - ADULT_AGE:  # the person auditing is an adult
+                facts.add(NAMESAKE, 1.8, "born_minor", f"born {year}: under {ADULT_AGE} today",
+                          born=year, age=ADULT_AGE)  # fmt: skip
+            elif born is None:
                 if latest is not None and year > latest + 3:
                     facts.add(NAMESAKE, 2.0, "born_after_activism",
                               f"born {year}, after your activism began in {first}",
@@ -232,9 +281,28 @@ class NamesakeEvidence:
             return
         dated = facts.year is not None
         year = facts.year.year if facts.year else dates.this_year()  # undated: as of now
+        junior = dates.junior_class(text.split("\n", 1)[0], text, spots) if spots else None
+        if junior and junior[1] + dates.this_year() - year < ADULT_AGE:
+            facts.add(NAMESAKE, 1.6 if dated else 1.2, "junior_class",
+                      f"age class {junior[0]} in {year}: under {ADULT_AGE} today",
+                      term=junior[0], year=year, adult=ADULT_AGE)  # fmt: skip
+            return
+        told = {y.year for y in facts.years}  # a story may date the age: "i juli 1982"
         for age, at in dates.ages(text):
-            if not any(abs(at - spot) <= 40 for spot in spots):
-                continue  # someone else's age: a child's, a club's
+            if not any(
+                abs(at - spot) <= 40 and "\n" not in text[min(at, spot) : max(at, spot)]
+                for spot in spots
+            ):
+                continue  # someone else's age: a child's, a club's, an anniversary's
+            if age + dates.this_year() - year < ADULT_AGE:
+                facts.add(NAMESAKE, 1.8 if dated else 1.4, "minor_age",
+                          f"age {age} in {year}: under {ADULT_AGE} today",
+                          age=age, year=year, adult=ADULT_AGE)  # fmt: skip
+                return
+            if born is None and latest is None:
+                continue
+            if born is not None and any(abs((y - age) - born) <= 3 for y in told):
+                year = next(y for y in sorted(told) if abs((y - age) - born) <= 3)
             if born is None:
                 if latest is not None and year - age > latest + 1:
                     facts.add(NAMESAKE, 2.0 if dated else 1.4, "too_young",
@@ -269,6 +337,11 @@ class NamesakeEvidence:
                       f"a career begun in {started[0]}, when you were {started[0] - born}",
                       year=started[0], age=started[0] - born)  # fmt: skip
             return
+        if dates.retiring(text) and spots and year - born < RETIRING_FROM:
+            facts.add(NAMESAKE, 1.6, "retiring_young",
+                      f"retiring in {year}, when you were {year - born}",
+                      year=year, age=year - born)  # fmt: skip
+            return
         veteran = dates.veteran_class(text.split("\n", 1)[0], text, spots) if dated else None
         # far below the class's age: one may race in an older class, but not decades older
         if veteran and year - born < veteran[1] - CLASS_GAP:
@@ -293,13 +366,19 @@ class NamesakeEvidence:
         if word:
             facts.add(PRIVATE, 1.5, "birthday", f"a birthday notice ('{word}')", term=word)
 
-    def _death(self, facts: Facts, sources: Sources, text: str) -> None:
+    def _death(self, facts: Facts, sources: Sources, text: str, near: dict[str, set[int]]) -> None:
         death = None
         mourners_at = None
-        for _, tokens in sources:
+        for where, tokens in sources:
             hits = self._hits(self.death_vocab, tokens)
-            if hits and death is None:
-                death = tokens[hits[min(hits)][0]].surface
+            close = [
+                p
+                for positions in hits.values()
+                for p in positions
+                if where == "title" or p in near.get(where, set())
+            ]  # "Punk ei ole kuollut" far from the name is no death notice
+            if close and death is None:
+                death = tokens[min(close)].surface
             hits = self._hits(self.mourner_vocab, tokens)
             if hits and mourners_at is None:
                 positions = hits[min(hits)]

@@ -35,6 +35,12 @@ PERSON_DISCOUNT = 0.7  # how much one unit of person evidence cancels
 ACTIVISM_MIN = 1.0  # activism needs at least this much support
 OFFLINE_DEFUNCT_MIN = 1.0
 MAX_REASONS = 4
+# a private platform's own weight, halved when the text speaks of activism
+VENUES = frozenset({
+    "platform_social", "platform_personal", "platform_forum", "platform_blog", "platform_hobby",
+    "platform_video",
+})  # fmt: skip
+VENUE_DISCOUNT = 0.5
 
 
 def _squash(margin: float) -> float:
@@ -94,10 +100,16 @@ def _top(facts: Facts, side: str, limit: int = MAX_REASONS) -> list[Reason]:
 
 def topic_of(facts: Facts) -> tuple[Category, float, list[Reason]]:
     """Activism, work or private, with a confidence and the reasons."""
+    private = facts.score(PRIVATE)
+    if facts.score(ACTIVISM) >= ACTIVISM_MIN:
+        # the words say what it is, the platform only where: a demo's photos on Flickr
+        private -= VENUE_DISCOUNT * sum(
+            e.weight for e in facts.evidence if e.side == PRIVATE and e.reason.code in VENUES
+        )
     scores = {
         Category.ACTIVISM: facts.score(ACTIVISM),
         Category.WORK: facts.score(WORK),
-        Category.PRIVATE: facts.score(PRIVATE),
+        Category.PRIVATE: private,
     }
     act, work, private = scores.values()
     only_activism = act > 0 and not work + private  # e.g. just the activism years

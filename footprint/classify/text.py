@@ -18,6 +18,12 @@ from footprint.classify.lemmas import lemmatizer
 
 LANGS = ("fi", "sv", "en")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’:][^\W\d_]+)*|\d+")
+# text tokens also keep where a list or a clause breaks: "Pizzeria Ville, Kurikka" holds
+# no name "Ville Kurikka"
+TOKEN_RE = re.compile(
+    WORD_RE.pattern + r"|[,;|()\[\]·•]|(?<=\s)[–—-](?=\s)|(?<=[^\W\d_]{2})\.(?=\s|$)"
+)  # a full stop ends a sentence after a word, not after an initial ("s. 1931", "V.")
+BREAK = "|"  # the one token every break becomes
 # Finnish case endings a proper noun may carry after its stem ("Oulu|ssa", "Hietas|elle")
 MAX_ENDING = 8
 TEXT_CACHE = 4096  # texts whose tokens are kept (titles and snippets repeat)
@@ -113,6 +119,8 @@ class Lemmas:
                 found.add(fold(lemmatize(written, lang)))
         if "-" in low:
             found.update(part for part in low.split("-") if part)
+        if not low.isascii() and _CYRILLIC.search(low):  # "Воронова" is "voronova"
+            found.add(low.translate(_LATIN))
         result = frozenset(found)
         self._cache[surface] = result
         return result
@@ -132,8 +140,22 @@ class Lemmas:
             if len(self._texts) >= TEXT_CACHE:
                 self._texts.clear()
             token = self.token
-            found = self._texts[text] = [token(w) for w in WORD_RE.findall(text)]
+            found = self._texts[text] = [
+                _BREAK if w in _BREAKS else token(w) for w in TOKEN_RE.findall(text)
+            ]
         return found
+
+
+# Russian letters as a Finnish text writes them ("Александра Воронова" → "aleksandra voronova")
+_CYRILLIC = re.compile("[а-яё]")
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "tš", "ш": "š", "щ": "štš",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+})  # fmt: skip
+_BREAKS = frozenset(",;|()[]·•–—-.")
+_BREAK = Token(BREAK, BREAK, frozenset({BREAK}), False)
 
 
 @lru_cache(maxsize=64)
@@ -184,7 +206,7 @@ class Word:
     """One word of a phrase to find: a lemma set, or a compound head / prefix pattern."""
 
     lemmas: frozenset[str]
-    mode: str = "exact"  # exact | prefix (word*) | suffix (*word: a compound's head)
+    mode: str = "exact"  # exact | surface (uninflected) | prefix (word*) | suffix (*word)
     stems: tuple[str, ...] = ()  # a proper noun's stems, for demonyms
     needs_capital: bool = False
     by_stem: bool = False  # match inflected forms by stem (proper nouns simplemma lacks)
@@ -195,6 +217,8 @@ class Word:
         if self.mode == "exact":
             if not self.lemmas.isdisjoint(token.keys):
                 return True
+        elif self.mode == "surface":  # as written, not inflected: "Hietanen Laura"
+            return token.low in self.lemmas
         elif self.mode == "suffix":
             if any(k.endswith(lemma) for k in token.keys for lemma in self.lemmas):
                 return True
@@ -329,6 +353,30 @@ def _profile_phrases(entry: str, short: bool) -> tuple[tuple[Phrase, ...], Wante
     return tuple(phrases), tuple(wanted)
 
 
+def place_phrase(name: str, lemmas: Lemmas) -> Phrase:
+    """A gazetteer's place, matched by the text's lemmas ("Tukholmassa") or, for a name the
+    dictionaries lack, by stem ("Lunds"); cheaper to build than a profile entry's phrase."""
+    phrase, wanted = _place_phrase(name)
+    _register(lemmas, wanted)
+    return phrase
+
+
+@lru_cache(maxsize=4096)
+def _place_phrase(name: str) -> tuple[Phrase, Wanted]:
+    words = WORD_RE.findall(name)
+    built = tuple(
+        Word(
+            frozenset({fold(w)}),
+            "exact",
+            stems(w),
+            needs_capital=i == 0,
+            by_stem=len(w) >= 4 and not known(w),  # "Puola" is not "Puoli"
+        )
+        for i, w in enumerate(words)
+    )
+    return Phrase(name, built), tuple((fold(w), LANGS, False, False) for w in words)
+
+
 class PhraseIndex:
     """Many phrases found in one pass over the tokens.
 
@@ -350,7 +398,7 @@ class PhraseIndex:
         for i, phrase in enumerate(self.phrases):
             first = phrase.words[0]
             for lemma in first.lemmas:
-                if first.mode == "exact":
+                if first.mode in ("exact", "surface"):
                     self._exact.setdefault(lemma, []).append(i)
                 elif first.mode == "suffix":
                     self._suffix.setdefault(lemma[-4:], []).append(i)
