@@ -229,3 +229,18 @@ def test_a_ceased_magazine_said_in_its_own_words(sari: Classifier) -> None:
         "HUOM: Vastavirta on lakannut ilmestymästä vuonna 2001. Sari Mäkinen: Miksi …",
     ))  # fmt: skip
     assert c.category is Category.DEFUNCT
+
+
+def test_without_a_job_title_another_trade_points_to_a_namesake(sari: Classifier) -> None:
+    # SARI lists no title: footprint assumes the social sector or a school
+    c = sari.classify(result(
+        "https://example.invalid/k", "Vaalikone – ehdokkaat",
+        "Sari Mäkinen, SDP, Nokia. Ikä 58. Ammatti: putkiasentaja. Teemat: …",
+    ))  # fmt: skip
+    assert "other_profession" in codes(c)
+    assert c.category is Category.NAMESAKE
+    own = sari.classify(result(
+        "https://example.invalid/l", "Koulun henkilökunta",
+        "Koulukuraattori Sari Mäkinen, p. 040 …",
+    ))  # fmt: skip
+    assert own.category is Category.WORK

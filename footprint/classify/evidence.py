@@ -40,6 +40,8 @@ from footprint.classify.text import (
 from footprint.models import PageCheck, PageStatus, SearchResult
 from footprint.profile import Profile
 
+DEFAULT_FIELDS = ("social", "education")
+OWN_TOWN_TIE = 0.6  # a town holds many people of one name: a weak tie
 MEMO_SIZE = 4096  # token lists whose phrase hits are kept (titles and snippets repeat)
 
 
@@ -132,7 +134,8 @@ class Profiled(NamesakeEvidence):
             acc.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
             for acc in profile.private.accounts
         )
-        self.fields = self._fields(" ".join(w.titles + w.keywords))
+        # without a job title, the people footprint is made for: the social sector and schools
+        self.fields = self._fields(" ".join(w.titles + w.keywords)) or set(DEFAULT_FIELDS)
         name_words = {s.casefold() for name in profile.names for s in name.split()}
         own_places = lemmas.tokens(" ".join(profile.locations))
         own_keys = set().union(*(t.keys for t in own_places)) if own_places else set()
@@ -342,7 +345,7 @@ class Profiled(NamesakeEvidence):
         if hit:
             facts.add(
                 PERSON,
-                0.6,
+                OWN_TOWN_TIE,
                 "own_town",
                 f"your town '{hit[0].label}' in the {WHERE[hit[1]]}",
                 term=hit[0].label,

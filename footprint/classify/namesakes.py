@@ -31,6 +31,9 @@ BORN_AFTER = 25  # …or before it
 CLASS_GAP = 10  # years below a veteran class's age that make it someone else's
 ACTIVE_FROM_AGE = 14  # the youngest age we take a first activism year to be at
 ADULT_AGE = 18  # whoever audits themself is at least this old
+PROFESSION_LABELS = frozenset(
+    "ammatti ammatiltaan titteli yrke titel occupation profession".split()  # noqa: SIM905
+)
 RETIRING_FROM = 55  # a retirement before this age is someone else's
 NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
 MOVED_YEARS = 15  # a result this old may be from a town the person has since left…
@@ -61,6 +64,12 @@ def _around(tokens: Sequence[Token], i: int, words: int) -> range:
                 left -= 1
         lo, hi = (at, hi) if step < 0 else (lo, at)
     return range(lo, hi + 1)
+
+
+def _labelled(tokens: Sequence[Token], pos: int) -> bool:
+    """Whether the word at pos follows a profession label ("Ammatti:", "Yrke:")."""
+    before = [t.low for t in tokens[max(0, pos - 3) : pos] if t.low != BREAK]
+    return bool(before) and before[-1] in PROFESSION_LABELS
 
 
 class NamesakeEvidence:
@@ -426,7 +435,8 @@ class NamesakeEvidence:
             for fld, vocab in self.professions.items():
                 for positions in self._hits(vocab, tokens).values():
                     for pos in positions:
-                        close = pos in near.get(where, set())
+                        # next to the name, or after a label: "Ammatti: lähihoitaja"
+                        close = pos in near.get(where, set()) or _labelled(tokens, pos)
                         if fld not in found or (close and not found[fld][1]):
                             found[fld] = (tokens[pos].surface, close)
         if not found or self.fields & set(found):
