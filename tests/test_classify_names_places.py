@@ -244,3 +244,51 @@ def test_without_a_job_title_another_trade_points_to_a_namesake(sari: Classifier
         "Koulukuraattori Sari Mäkinen, p. 040 …",
     ))  # fmt: skip
     assert own.category is Category.WORK
+
+
+def test_a_reference_year_is_no_birth_year(sari: Classifier) -> None:
+    c = sari.classify(result(
+        "https://example.invalid/m", "Ilmastoahdistus nuorten arjessa",
+        "Mäkinen, Sari (2022). Pro gradu -tutkielma, sosiaalityö. Tutkielmassa …",
+    ))  # fmt: skip
+    assert "born_minor" not in codes(c)
+    assert dates.birth_years_in_parens("mukana Juho Kemppainen (2007), Otto L (2008)")
+
+
+def test_the_first_name_with_another_surname(sari: Classifier) -> None:
+    c = sari.classify(result(
+        "https://example.invalid/n", "Mäkinen Oy – yhteystiedot",
+        "Asiakaspalvelussa Sari Heikkilä palvelee arkisin …",
+    ))  # fmt: skip
+    assert "other_surname" in codes(c)
+
+
+def test_an_archives_year_span_is_no_life_span(sari: Classifier) -> None:
+    c = sari.classify(result(
+        "https://example.invalid/o", "Rauhanarkisto – vetoomus 2003",
+        "Rauhanliikkeen arkisto 1980–2010. Allekirjoittajat: … Sari Mäkinen (Tampere) …",
+    ))  # fmt: skip
+    assert "death_notice" not in codes(c)
+    obituary = sari.classify(result(
+        "https://example.invalid/p", "Muistot", "Sari Mäkinen 1931–2019 nukkui pois …"
+    ))  # fmt: skip
+    assert "death_notice" in codes(obituary)
+
+
+def test_a_date_of_birth_field(sari: Classifier) -> None:
+    c = sari.classify(result(
+        "https://example.invalid/q", "Sari Mäkinen – player profile",
+        "Sari Mäkinen. Position: winger. Date of birth: 03/05/2010. Club: …",
+    ))  # fmt: skip
+    assert "born_minor" in codes(c)
+
+
+def test_someone_from_abroad_has_a_past_there() -> None:
+    profile = 'name = "Declan Hartigan"\nlocations = ["Kuopio"]\nlanguages = ["en", "fi"]'
+    declan = Classifier(parse_profile(profile).profile)
+    c = declan.classify(result(
+        "https://www.example.org.uk/2003/blockade", "Blockade – report and pics",
+        "about forty of us from Leeds got to the gate. Declan Hartigan and two others "
+        "locked on for three hours before the police came …",
+    ))  # fmt: skip
+    assert c.category is Category.ACTIVISM

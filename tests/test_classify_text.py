@@ -141,8 +141,8 @@ def test_ages_birth_years_and_lifespans() -> None:
         (2007, 26),
     ]
     assert dates.birth_years("Laura Hietanen (s. 1931)") == [1931]
-    assert dates.lifespans("Laura Hietanen 1931–2019") == [(1931, 2019)]
-    assert dates.lifespans("toiminnassa 2001–2009") == []  # too short for a life
+    assert dates.lifespans_at("Laura Hietanen 1931–2019") == [15]
+    assert dates.lifespans_at("toiminnassa 2001–2009") == []  # too short for a life
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,11 @@ _AGE_PATTERNS = (
     # "Name, 16,"
     ((), re.compile(r"[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+,\s(\d{1,2})(?=[,.;)]|\s[a-zåäö])")),
 )  # fmt: skip
-_BORN = r"(?:\bs\.|\bsyntynyt|\bsyntyi|\bsynt\.|\bfödd|\bf\.|\bborn|\bb\.|\*)"
-_DAY_MONTH = r"(?:[0-3]?\d\.\s?[01]?\d\.\s?)?"
+_BORN = (
+    r"(?:\bs\.|\bsyntynyt|\bsyntyi|\bsynt\.|\bfödd|\bf\.|\bborn|\bb\.|\*"
+    r"|\bdate of birth:?|\bsyntymäaika:?|\bfödelsedatum:?|\bdob:?)"
+)
+_DAY_MONTH = r"(?:[0-3]?\d[./]\s?[01]?\d[./]\s?)?"  # "3.2.", "03/05/"
 _BIRTH_PATTERNS = (
     # "s. 3.2.1931", "född 12.4.1938", "born in 1950", "* 1931"
     re.compile(rf"{_BORN}\s*(?:[^\W\d]+\s+){{0,2}}{_DAY_MONTH}{_OLD_YEAR}\b", re.I),
@@ -89,8 +92,10 @@ _CAREER_SINCE = re.compile(
 # a Swedish personal identity number, "19750312-1234" or "19750312-xxxx" (the Finnish one
 # is day first, "120375-123A")
 _PERSONNUMMER = re.compile(r"\b(?:19|20)\d\d[01]\d[0-3]\d[-+]?(?:\d{4}|[xX]{4})\b")
+_CITED = re.compile(r"[A-ZÅÄÖ][\w-]+,\s[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ]\.)?\s\(\d{4}\)")
 _RETIRING = ("eläkkeelle", "eläköity", "går i pension", "pensioneras", "retire")
-_JUNIOR_CLASS = re.compile(r"\b([TPFGU])(\d{1,2})\b")  # tytöt/pojat, flickor, under
+# tytöt/pojat, flickor, under; D16/H16 (a veteran's class is D35 and up)
+_JUNIOR_CLASS = re.compile(r"\b([TPFGUDH])(\d{1,2})\b")
 _AGE_CLASS = re.compile(r"\b([DHMWN])(\d\d)\b")  # a sports age class: D70, H45, M50
 _RESULT_WORDS = ("tulos", "tulok", "sarja", "resultat", "klass", "result", "class")
 _ANY_YEAR = re.compile(_YEAR)  # cheap tests before the slower patterns
@@ -257,9 +262,12 @@ def veteran_class(title: str, text: str, spots: list[int]) -> tuple[str, int] | 
 
 
 def birth_years_in_parens(text: str) -> list[tuple[int, int]]:
-    """Years in brackets right after a name, as rosters give birth years: "Juho K (2007)"."""
+    """Years in brackets right after a name, as rosters give birth years: "Juho K (2007)";
+    not a reference's year after a reversed name: "Vuorela, Noora (2022)"."""
     return [
-        (int(m.group(1)), m.start()) for m in re.finditer(rf"[A-ZÅÄÖ][\w-]+\s\({_OLD_YEAR}\)", text)
+        (int(m.group(1)), m.start())
+        for m in re.finditer(rf"[A-ZÅÄÖ][\w-]+\s\({_OLD_YEAR}\)", text)
+        if not _CITED.search(text, max(0, m.start() - 40), m.end())
     ]
 
 
@@ -268,6 +276,11 @@ def died(text: str) -> bool:
     return bool(_DIED.search(text))
 
 
-def lifespans(text: str) -> list[tuple[int, int]]:
-    """Life spans such as "1931–2019" (a death notice's mark)."""
-    return [(int(a), int(b)) for a, b in _LIFESPAN.findall(text) if 30 <= int(b) - int(a) <= 110]
+def lifespans_at(text: str) -> list[int]:
+    """Where life spans such as "1931–2019" (a death notice's mark) stand in the text; an
+    archive's "1980–2010" looks the same, so the caller asks for one next to the name."""
+    return [
+        m.start()
+        for m in _LIFESPAN.finditer(text)
+        if 30 <= int(m.group(2)) - int(m.group(1)) <= 110
+    ]

@@ -162,6 +162,8 @@ class Profiled(NamesakeEvidence):
             elif not any(n.casefold() in name_words for n in names):
                 self.towns += [(p, where) for p in phrases]
         self.lives_abroad = any(not (t.keys & finnish) for t in own_places if t.capital)
+        # English first: likely from abroad, where the person's own past is too
+        self.roots_abroad = self.lives_abroad or profile.languages[:1] == ("en",)
         self.abroad = [
             (p, None)
             for place in lexicon.ABROAD.split()

@@ -103,7 +103,7 @@ PRIVATE = {
         ~perhe ~äiti ~isä mummo ~tulos tulokset sijoitus ~sarja ~kilpailu ~*kilpailu ottelu
         ~joukkue ~keskustelu ~ketju nimimerkki ~blogi päiväkirja ~kuva sisustus remontti ~myydä
         ~ostaa kirpputori kirja-arvio lukupiiri kotisivu
-        yhtiökokous asunto-osakeyhtiö taloyhtiö
+        yhtiökokous asunto-osakeyhtiö taloyhtiö asunto_oy as_oy
         ~keikka ~levy ~laulaa ~soittaa kuorolainen bändi *bändi ~harrastaja
         ~kuntosali ~lenkkeillä ~retki vaellus ~sienestys marjastus ~kirpparit
         ~merkkipäivä syntymäpäiväonnittelu ~hautajaiset ~muistotilaisuus
@@ -114,7 +114,7 @@ PRIVATE = {
         ~resa semester stuga sommarstuga bröllop vigsel förlovning födelsedag fylla
         bemärkelsedag grattis gratulation bebis dop ~familj ~resultat placering ~tävling
         ~match ~lag ~tråd signatur ~blogg dagbok säljes köpes
-        bolagsstämma bostadsaktiebolag
+        bolagsstämma bostadsaktiebolag bostads_ab
         ~spelning ~bandet ~*bandet ~skiva ~sjunga ~spela ~konsert ~vandring
         ~motion ~utflykt ~loppis födelsedagsfest ~kalas studentfest konfirmation
         kusin släktträff""",
@@ -200,7 +200,8 @@ PROFESSIONS: dict[str, dict[str, str]] = {
         "eläinlääkäri fysioterapeutti psykologi farmaseutti proviisori",
         "sv": "läkare *läkare sjuksköterska undersköterska barnmorska kirurg veterinär psykolog "
         "farmaceut",
-        "en": "doctor physician dentist dental dentistry nurse rn surgeon midwife veterinarian "
+        "en": "doctor physician general_practitioner gp dentist dental dentistry nurse rn "
+        "surgeon midwife veterinarian "
         "paramedic pharmacist psychiatrist psychologist",
     },
     "law": {
@@ -272,7 +273,8 @@ PROFESSIONS: dict[str, dict[str, str]] = {
     "politics": {
         "fi": "kansanedustaja ministeri pormestari kaupunginjohtaja valtuutettu *valtuutettu",
         "sv": "riksdagsledamot minister borgmästare fullmäktigeledamot",
-        "en": "senator congressman congresswoman mayor governor councillor councilor",
+        "en": "senator congressman congresswoman mayor governor councillor councilor mp "
+        "member_of_parliament",
     },
 }
 
@@ -476,7 +478,7 @@ ABROAD = """Yhdysvallat USA Amerikka Kanada Australia Saksa Ranska Britannia Eng
     Grekland Greece Turkiet Turkey Portugal Lissabon Lisbon Ungern Hungary Budapest
     Tjeckien Czechia Prag Prague Varsova Warszawa Warsaw Krakova Kraków Oslo Bergen
     Trondheim Tromsø Stavanger Aarhus Odense Uusi-Seelanti Zealand Auckland Wellington
-    Moskva New_York Los_Angeles San_Francisco Nairobi Kenia Kenya Tansania Tanzania
-    Etelä-Afrikka Sydafrika Vancouver Montreal
+    Moskva New_York Los_Angeles San_Francisco Brisbane Perth Adelaide Nairobi Kenia Kenya
+    Tansania Tanzania Etelä-Afrikka Sydafrika Vancouver Montreal
     Quebec Ottawa Manitoba Alberta Dakota Utah Kalifornia Teksas Florida Georgia
     Virginia Carolina Maine Kentucky Missouri Nebraska Kansas Oklahoma Indiana"""

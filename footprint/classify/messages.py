@@ -218,6 +218,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "fi": "syntynyt {born}: nyt alle {age}-vuotias",
         "sv": "född {born}: under {age} år i dag",
     },
+    "other_surname": {
+        "en": "your first name with another surname ('{name}')",
+        "fi": "etunimesi toisella sukunimellä ('{name}')",
+        "sv": "ditt förnamn med ett annat efternamn ('{name}')",
+    },
     "surname_as_place": {
         "en": "'{term}' is the town here, not your surname",
         "fi": "'{term}' on tässä paikkakunta eikä sukunimesi",

@@ -92,6 +92,7 @@ class NameMatch:
     positions: tuple[int, ...] = ()  # token indexes of matches in `where`'s tokens
     other_first: str = ""
     as_place: bool = False  # the surname only appears as the town of that name
+    other_surname: str = ""  # the first name with another surname: "Joonas Heikkinen"
 
 
 class NameMatcher:
@@ -232,7 +233,30 @@ class NameMatcher:
                 )
                 if spot:  # "Kurikan kaupunki", "Kurikassa": the town, not a name
                     return NameMatch(ABSENT, spot, where, as_place=True)
+        if best.level in (ABSENT, SURNAME):
+            for _, tokens in tokens_by_source:
+                other = self._other_surname(tokens)
+                if other:  # "Joonas Heikkinen" where "Joonas Kettu" was searched
+                    return NameMatch(best.level, best.label, best.where, best.positions,
+                                     other_surname=other)  # fmt: skip
         return best
+
+    def _other_surname(self, tokens: Sequence[Token]) -> str:
+        """The person's first name followed by another surname, or ''."""
+        for i in range(len(tokens) - 1):
+            first, after = tokens[i], tokens[i + 1]
+            if (
+                first.capital
+                and first.low in self.firsts
+                and after.capital
+                and after.low != BREAK
+                and after.low not in FIRST_NAMES
+                and not any(w.matches(after) for w in self.surname_words)
+                and after.surface[:1].isalpha()
+                and not after.surface.isupper()
+            ):
+                return f"{first.surface} {after.surface}"
+        return ""
 
     def _as_place(self, tokens: Sequence[Token], i: int) -> bool:
         """Whether the surname at i is written as the town it also names."""

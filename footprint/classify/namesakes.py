@@ -34,6 +34,7 @@ ADULT_AGE = 18  # whoever audits themself is at least this old
 PROFESSION_LABELS = frozenset(
     "ammatti ammatiltaan titteli yrke titel occupation profession".split()  # noqa: SIM905
 )
+LIFESPAN_NEAR = 40  # characters between a name and its "1931–2019"
 RETIRING_FROM = 55  # a retirement before this age is someone else's
 NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
 MOVED_YEARS = 15  # a result this old may be from a town the person has since left…
@@ -83,6 +84,7 @@ class NamesakeEvidence:
     abroad: list[tuple[Phrase, None]]
     home: list[tuple[float, float]]
     lives_abroad: bool
+    roots_abroad: bool
     residence_vocab: list[Vocab]
     namesake_vocab: list[Vocab]
     death_vocab: list[Vocab]
@@ -119,6 +121,14 @@ class NamesakeEvidence:
             )
         elif level != FULL:
             facts.add(NAMESAKE, 0.5, "name_missing", "your name does not appear in the result")
+        if facts.name.other_surname:
+            facts.add(
+                NAMESAKE,
+                0.9,
+                "other_surname",
+                f"your first name with another surname ('{facts.name.other_surname}')",
+                name=facts.name.other_surname,
+            )
         if facts.name.as_place:
             facts.add(
                 NAMESAKE,
@@ -146,7 +156,7 @@ class NamesakeEvidence:
         if not self.lives_abroad and dates.swedish_id_number(text):
             facts.add(NAMESAKE, 1.4, "swedish_id", "a Swedish personal identity number")
         tld = site.domain.rsplit(".", 1)[-1] if "." in site.domain else ""
-        if tld and tld not in GENERIC_TLDS and not self.lives_abroad and len(tld) == 2:
+        if tld and tld not in GENERIC_TLDS and not self.roots_abroad and len(tld) == 2:
             facts.add(NAMESAKE, 0.5, "foreign_site", f"a foreign site (.{tld})", tld=tld)
 
     def _places(self, facts: Facts, sources: Sources, near: dict[str, set[int]]) -> None:
@@ -194,8 +204,10 @@ class NamesakeEvidence:
                             weight = 1.0  # the page is about that place
                         else:
                             continue
-                        if code == "other_town" and (old or marching):
+                        if old or marching:
                             weight *= OLD_TOWN  # people move, and march in other towns
+                        if code == "abroad" and self.roots_abroad:
+                            weight *= OLD_TOWN  # someone from abroad has a past there
                         if code == "other_town" and fold(phrase.label) in REGIONS:
                             weight *= OLD_TOWN  # a region is wide: it may hold your town
                         if code == "other_town" and spot and self.home:
@@ -392,10 +404,12 @@ class NamesakeEvidence:
             if hits and mourners_at is None:
                 positions = hits[min(hits)]
                 mourners_at = text.find(tokens[positions[0]].surface)
-        marked = bool(dates.lifespans(text)) or dates.died(text)
+        spots = self.names.spots(text)
+        marked = dates.died(text) or any(
+            abs(at - spot) <= LIFESPAN_NEAR for at in dates.lifespans_at(text) for spot in spots
+        )
         if death is None and not marked:
             return
-        spots = self.names.spots(text)
         if (
             mourners_at is not None
             and mourners_at >= 0
