@@ -292,3 +292,12 @@ def test_someone_from_abroad_has_a_past_there() -> None:
         "locked on for three hours before the police came …",
     ))  # fmt: skip
     assert c.category is Category.ACTIVISM
+
+
+def test_a_birth_year_does_not_date_the_page(sari: Classifier) -> None:
+    c = sari.classify(result(
+        "https://example.invalid/r", "Sari Mäkinen – adress",
+        "Sari Mäkinen, 64 år, bor i Eskilstuna. Född 1962. Telefonnummer …",
+    ))  # fmt: skip
+    assert c.year != 1962
+    assert c.category is Category.NAMESAKE

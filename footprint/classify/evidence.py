@@ -262,7 +262,8 @@ class Profiled(NamesakeEvidence):
         if year:
             found.append(dates.FoundYear(year, 1.0, "published", result.published or ""))
         found += dates.years_in_url(result.url)
-        found += dates.years_in_text(text, "text")
+        births = {y for y, _ in dates.birth_years_at(text)}  # "Född 1962" dates no page
+        found += [f for f in dates.years_in_text(text, "text") if f.year not in births]
         facts.years = found
         facts.year = dates.best_year(found)
 
