@@ -10,8 +10,10 @@ import pytest
 
 from benchmarks.classify_quality import DATA, classify_items, load_items, scores
 
-DEV_MACRO_F1_FLOOR = 0.93
-DEV_ACCURACY_FLOOR = 0.93
+# 0.935 and 0.932 on 2026-11-21, with the blind-written parts in the set (was 0.977 on the
+# first 250 results alone)
+DEV_MACRO_F1_FLOOR = 0.92
+DEV_ACCURACY_FLOOR = 0.92
 
 
 @pytest.mark.skipif(not (DATA / "dev.jsonl").exists(), reason="the dev set is not there")

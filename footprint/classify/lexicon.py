@@ -30,7 +30,8 @@ ACTIVISM = {
         kansalaisaktivisti *liike tempau* valtausliike vegaaniaktivisti eläinaktivisti
         häätö ~kettutytöt Extinction_Rebellion Elokapina ~mielenosoitusleiri
         ~allekirjoittaa ~vetoomus kansalaisadressi avoin_kirje sodanvastainen
-        sodanvastaisuus rauhanryhmä vuokralaisliike ~kahlita ~pidättää ~kiinniotto""",
+        sodanvastaisuus rauhanryhmä vuokralaisliike ~kahlita ~pidättää ~kiinniotto
+        ~*vastainen *kapina metsäleiri suojeluleiri protestileiri""",
     "sv": """demonstration *demonstration demonstrant demonstrera aktivist *aktivist
         aktivism ~kampanj namninsamling upprop protest protestera bojkott bojkotta blockad
         ockupation husockupation ockupant *ockupation civil_olydnad djurrätt* miljörörelse
