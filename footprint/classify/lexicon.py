@@ -31,7 +31,7 @@ ACTIVISM = {
         häätö ~kettutytöt Extinction_Rebellion Elokapina ~mielenosoitusleiri
         ~allekirjoittaa ~vetoomus kansalaisadressi avoin_kirje sodanvastainen
         sodanvastaisuus rauhanryhmä vuokralaisliike ~kahlita ~pidättää ~kiinniotto
-        ~*vastainen *kapina metsäleiri suojeluleiri protestileiri""",
+        ~*vastainen *kapina metsäleiri suojeluleiri protestileiri antirasis* rasisminvastai*""",
     "sv": """demonstration *demonstration demonstrant demonstrera aktivist *aktivist
         aktivism ~kampanj namninsamling upprop protest protestera bojkott bojkotta blockad
         ockupation husockupation ockupant *ockupation civil_olydnad djurrätt* miljörörelse
@@ -43,7 +43,7 @@ ACTIVISM = {
         antimilitarism antimilitarist pacifist pacifism vapenvägrare totalvägrare
         ~insändare ~*rörelse ~feministisk feminism direkt_aktion Extinction_Rebellion
         Fridays_for_Future ockupera ~marschera tältläger öppet_brev antikrig* fredsgrupp
-        ~gripen ~greps ~undertecknare""",
+        ~gripen ~greps ~undertecknare antirasis*""",
     "en": """protest protester demonstration demonstrator activist activism ~campaign
         campaigner petition boycott blockade ~occupation squat squatter civil_disobedience
         animal_rights climate_movement peace_movement ~rally protest_march pamphlet megaphone
@@ -55,7 +55,8 @@ ACTIVISM = {
         antimilitarist pacifist conscientious_objector ~feminist feminism
         ~letter_to_the_editor ~march ~marched ~rallied ~occupy occupied ~movement
         ~grassroots hunger_strike tenants_union rent_strike open_letter signatories
-        anti-war antiwar teach-in student_occupation ~organiser ~organizer ~arrested""",
+        anti-war antiwar teach-in student_occupation ~organiser ~organizer ~arrested
+        anti-racist antiracist antiracism anti-racism""",
 }
 
 # A professional role: job titles, workplaces, professional activities.
