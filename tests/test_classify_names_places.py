@@ -301,3 +301,12 @@ def test_a_birth_year_does_not_date_the_page(sari: Classifier) -> None:
     ))  # fmt: skip
     assert c.year != 1962
     assert c.category is Category.NAMESAKE
+
+
+def test_another_trade_beside_the_name_outweighs_the_same_town(sari: Classifier) -> None:
+    c = sari.classify(result(
+        "https://example.invalid/s", "Hammaslääkäri Sari Mäkinen – Hammasklinikka Tampere",
+        "Vastaanotto ma–to Tampereen keskustassa. Varaa aika verkossa …",
+    ))  # fmt: skip
+    assert c.category is Category.NAMESAKE
+    assert "other_profession" in codes(c)

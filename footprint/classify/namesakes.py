@@ -35,6 +35,7 @@ PROFESSION_LABELS = frozenset(
     "ammatti ammatiltaan titteli yrke titel occupation profession".split()  # noqa: SIM905
 )
 LIFESPAN_NEAR = 40  # characters between a name and its "1931–2019"
+BESIDE_WEIGHT = 2.0  # another trade right beside the name: "Hammaslääkäri Sari Mäkinen"
 RETIRING_FROM = 55  # a retirement before this age is someone else's
 NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
 MOVED_YEARS = 15  # a result this old may be from a town the person has since left…
@@ -442,23 +443,27 @@ class NamesakeEvidence:
     ) -> None:
         if not self.fields or tied >= 1.0:
             return
-        found: dict[str, tuple[str, bool]] = {}
+        found: dict[str, tuple[str, int]] = {}  # field → (word, 0 far | 1 near | 2 beside)
         for where, tokens in sources:
             if where == "url":
                 continue
+            named = set(self.names.positions(tokens))
             for fld, vocab in self.professions.items():
                 for positions in self._hits(vocab, tokens).values():
                     for pos in positions:
                         # next to the name, or after a label: "Ammatti: lähihoitaja"
                         close = pos in near.get(where, set()) or _labelled(tokens, pos)
-                        if fld not in found or (close and not found[fld][1]):
-                            found[fld] = (tokens[pos].surface, close)
+                        beside = bool(named.intersection(_around(tokens, pos, 1)))
+                        grade = 2 if beside else 1 if close else 0
+                        if fld not in found or grade > found[fld][1]:
+                            found[fld] = (tokens[pos].surface, grade)
         if not found or self.fields & set(found):
             return
-        fld, (term, close) = max(found.items(), key=lambda kv: kv[1][1])
+        fld, (term, grade) = max(found.items(), key=lambda kv: kv[1][1])
+        close = grade > 0
         facts.add(
             NAMESAKE,
-            1.6 if close else 0.4,
+            (0.4, 1.6, BESIDE_WEIGHT)[grade],
             "other_profession",
             f"another profession ('{term}')" + (" next to the name" if close else ""),
             term=term,
