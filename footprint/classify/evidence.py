@@ -148,8 +148,7 @@ class Profiled(NamesakeEvidence):
         self.towns: list[tuple[Phrase, tuple[float, float] | None]] = []
         self.home: list[tuple[float, float]] = []  # where the person's towns are
         finnish: set[str] = set()
-        for group in lexicon.TOWNS.split():
-            names = [n.replace("_", " ") for n in group.split("/")]
+        for names in lexicon.place_groups(lexicon.TOWNS):
             finnish |= {n.casefold() for n in names}
             phrases = [p for n in names for p in profile_phrases(n, lemmas, short=False)]
             where = lexicon.COORDINATES.get(names[0])
@@ -262,7 +261,8 @@ class Profiled(NamesakeEvidence):
         if year:
             found.append(dates.FoundYear(year, 1.0, "published", result.published or ""))
         found += dates.years_in_url(result.url)
-        births = {y for y, _ in dates.birth_years_at(text)}  # "Född 1962" dates no page
+        facts.births = dates.birth_years_at(text)
+        births = {y for y, _ in facts.births}  # "Född 1962" dates no page
         found += [f for f in dates.years_in_text(text, "text") if f.year not in births]
         facts.years = found
         facts.year = dates.best_year(found)

@@ -43,6 +43,7 @@ class Facts:
     evidence: list[Evidence] = field(default_factory=list)
     year: dates.FoundYear | None = None
     years: list[dates.FoundYear] = field(default_factory=list)
+    births: list[tuple[int, int]] = field(default_factory=list)  # stated birth years, where
     name: NameMatch = field(default_factory=lambda: NameMatch("absent"))
     site: platforms.Site | None = None
     # tokens a profile entry matched: (source, index), and ("", folded word)

@@ -294,8 +294,14 @@ RESIDENCE = {
     "en": "live lives living based resident native hometown from",
 }
 
+# Finnish regions: a region names a wide area, not where one lives.
+REGIONS = """Uusimaa/Nyland Pirkanmaa/Birkaland Lappi/Lappland Varsinais-Suomi/Egentliga_Finland
+    Pohjanmaa/Österbotten Ahvenanmaa/Åland Kainuu Pohjois-Karjala/Norra_Karelen
+    Pohjois-Pohjanmaa/Norra_Österbotten"""
+
 # Finnish towns and regions; Finnish/Swedish names of one place are joined with "/".
-TOWNS = """Helsinki/Helsingfors Espoo/Esbo Vantaa/Vanda Tampere/Tammerfors Turku/Åbo
+TOWNS = (
+    """Helsinki/Helsingfors Espoo/Esbo Vantaa/Vanda Tampere/Tammerfors Turku/Åbo
     Oulu/Uleåborg Jyväskylä Kuopio Lahti/Lahtis Pori/Björneborg Joensuu
     Lappeenranta/Villmanstrand Hämeenlinna/Tavastehus Vaasa/Vasa Seinäjoki Rovaniemi
     Mikkeli/S:t_Michel Kotka Salo Porvoo/Borgå Kokkola/Karleby Hyvinkää/Hyvinge Lohja/Lojo
@@ -311,14 +317,10 @@ TOWNS = """Helsinki/Helsingfors Espoo/Esbo Vantaa/Vanda Tampere/Tammerfors Turku
     Kuusankoski Orimattila Hollola Mäntsälä Akaa Ikaalinen Kauhava Lapua Alavus Nivala
     Oulainen Haapajärvi Kitee Lieksa Nurmes Pieksämäki Kiuruvesi Suonenjoki Hamina Loimaa
     Somero Huittinen Eura Ulvila Kemijärvi Kittilä Ivalo Utsjoki Enontekiö Pello Muonio Salla
-    Kuhmo Sotkamo Suomussalmi Uusimaa/Nyland Pirkanmaa/Birkaland Lappi/Lappland
-    Varsinais-Suomi/Egentliga_Finland Pohjanmaa/Österbotten Ahvenanmaa/Åland Kainuu
-    Pohjois-Karjala/Norra_Karelen Pohjois-Pohjanmaa/Norra_Österbotten"""
-# The regions among the towns above: a region names a wide area, not where one lives.
-REGIONS = """Uusimaa/Nyland Pirkanmaa/Birkaland Lappi/Lappland Varsinais-Suomi/Egentliga_Finland
-    Pohjanmaa/Österbotten Ahvenanmaa/Åland Kainuu Pohjois-Karjala/Norra_Karelen
-    Pohjois-Pohjanmaa/Norra_Österbotten"""
-
+    Kuhmo Sotkamo Suomussalmi
+    """
+    + REGIONS
+)
 # Where each place is (latitude, longitude), keyed by its first name above: a namesake is
 # more likely in a far-away town than in a neighbouring one the person may have lived in.
 COORDINATES: dict[str, tuple[float, float]] = {
@@ -484,3 +486,8 @@ ABROAD = """Yhdysvallat USA Amerikka Kanada Australia Saksa Ranska Britannia Eng
     Tansania Tanzania Etelä-Afrikka Sydafrika Vancouver Montreal
     Quebec Ottawa Manitoba Alberta Dakota Utah Kalifornia Teksas Florida Georgia
     Virginia Carolina Maine Kentucky Missouri Nebraska Kansas Oklahoma Indiana"""
+
+
+def place_groups(places: str) -> list[list[str]]:
+    """A place list above as groups of one place's names: [["Turku", "Åbo"], …]."""
+    return [[name.replace("_", " ") for name in group.split("/")] for group in places.split()]

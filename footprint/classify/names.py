@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from footprint.classify.lexicon import TOWNS
+from footprint.classify.lexicon import TOWNS, place_groups
 from footprint.classify.text import (
     BREAK,
     Lemmas,
@@ -53,9 +53,7 @@ FIRST_NAMES = frozenset(
 
 
 # every Finnish town's name, and the words that follow a town's name, not a person's
-TOWN_NAMES = frozenset(
-    fold(name.replace("_", " ")) for group in TOWNS.split() for name in group.split("/")
-)
+TOWN_NAMES = frozenset(fold(name) for group in place_groups(TOWNS) for name in group)
 PLACE_WORDS = frozenset(
     "kaupunki kunta seurakunta keskusta stad kommun församling town city".split()  # noqa: SIM905
 )

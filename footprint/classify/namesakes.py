@@ -42,9 +42,7 @@ MOVED_YEARS = 15  # a result this old may be from a town the person has since le
 OLD_TOWN = 0.6  # …so its town counts this much
 
 
-REGIONS = frozenset(
-    fold(name.replace("_", " ")) for group in lexicon.REGIONS.split() for name in group.split("/")
-)
+REGIONS = frozenset(fold(name) for group in lexicon.place_groups(lexicon.REGIONS) for name in group)
 
 
 def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -144,9 +142,10 @@ class NamesakeEvidence:
             if where != "url"
         }
         self._places(facts, sources, near)
-        self._age(facts, text)
+        spots = self.names.spots(text)  # where the name stands in `text`
+        self._age(facts, text, spots)
         self._minor(facts, sources, near)
-        self._death(facts, sources, text, near)
+        self._death(facts, sources, text, near, spots)
         self._profession(facts, sources, near, tied)
         for _, tokens in sources:
             hits = self._hits(self.namesake_vocab, tokens)
@@ -252,7 +251,7 @@ class NamesakeEvidence:
                                   term=term, age=year - born)  # fmt: skip
                         return
 
-    def _age(self, facts: Facts, text: str) -> None:
+    def _age(self, facts: Facts, text: str, spots: list[int]) -> None:
         """A stated birth year or age that cannot be the person's (or that fits).
 
         Without a birth year in the profile, the first activism year still bounds it: a
@@ -262,12 +261,11 @@ class NamesakeEvidence:
         span = self.profile.activism.years
         first = span[0] if span else 0
         latest = first - ACTIVE_FROM_AGE if span and born is None else None
-        spots = self.names.spots(text)
         # a birth stated after the name or just before it ("Eeva Pesonen (s. 1931)"), not
         # a group's founding ("Ryhmä syntyi 1996 … perustajina Eeva Pesonen")
         stated = [
             y
-            for y, at in dates.birth_years_at(text)
+            for y, at in facts.births
             if not spots
             or any(
                 -BORN_AFTER <= at - spot <= BORN_BEFORE
@@ -388,7 +386,14 @@ class NamesakeEvidence:
         if word:
             facts.add(PRIVATE, 1.5, "birthday", f"a birthday notice ('{word}')", term=word)
 
-    def _death(self, facts: Facts, sources: Sources, text: str, near: dict[str, set[int]]) -> None:
+    def _death(
+        self,
+        facts: Facts,
+        sources: Sources,
+        text: str,
+        near: dict[str, set[int]],
+        spots: list[int],
+    ) -> None:
         death = None
         mourners_at = None
         for where, tokens in sources:
@@ -405,7 +410,6 @@ class NamesakeEvidence:
             if hits and mourners_at is None:
                 positions = hits[min(hits)]
                 mourners_at = text.find(tokens[positions[0]].surface)
-        spots = self.names.spots(text)
         marked = dates.died(text) or any(
             abs(at - spot) <= LIFESPAN_NEAR for at in dates.lifespans_at(text) for spot in spots
         )

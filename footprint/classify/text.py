@@ -141,7 +141,7 @@ class Lemmas:
                 self._texts.clear()
             token = self.token
             found = self._texts[text] = [
-                _BREAK if w in _BREAKS else token(w) for w in TOKEN_RE.findall(text)
+                token(w) if w[0].isalnum() else _BREAK for w in TOKEN_RE.findall(text)
             ]
         return found
 
@@ -154,7 +154,6 @@ _LATIN = str.maketrans({
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "tš", "ш": "š", "щ": "štš",
     "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
 })  # fmt: skip
-_BREAKS = frozenset(",;|()[]·•–—-.")
 _BREAK = Token(BREAK, BREAK, frozenset({BREAK}), False)
 
 
