@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from footprint import paths
@@ -18,6 +19,7 @@ from footprint.store.urlkey import url_key
 
 FILENAME = "footprint.db"
 BUSY_TIMEOUT_MS = 10_000
+WAL_RETRY_SECONDS = 0.01
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -74,6 +76,21 @@ def damaged(path: Path, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"{path}: database error: {text}")
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the database to WAL. When two connections switch a new database at the same
+    moment, SQLite answers "locked" at once instead of calling the busy handler: wait and
+    try again, as the handler would, up to the same timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 def _refuse_foreign_or_newer(conn: sqlite3.Connection, path: Path) -> None:
     version = schema_version(conn)
     if version > SCHEMA_VERSION:
@@ -103,7 +120,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         _refuse_foreign_or_newer(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
