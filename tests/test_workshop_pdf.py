@@ -165,6 +165,10 @@ def test_summary_rejects_bad_shares_and_goes_on(tmp_path: Path) -> None:
         "smuggled.json": json.dumps({**good, "needs_action": ["https://laura.invalid/"]}),
         "extra.json": json.dumps({**good, "name": "Laura Hietanen"}),
         "copy.json": shares[3].to_json(),
+        "huge.json": json.dumps({**good, "archived": 0}).replace(
+            '"archived": 0', '"archived": ' + "9" * 5000
+        ),
+        "nested.json": '{"schema": ' + "[" * 8000 + "]" * 8000 + "}",
     }
     for name, text in bad.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -178,9 +182,11 @@ def test_summary_rejects_bad_shares_and_goes_on(tmp_path: Path) -> None:
     assert any("smuggled.json: rejected" in line and "not a rule id" in line for line in lines)
     assert any("extra.json: rejected" in line and "unexpected key 'name'" in line for line in lines)
     assert any("copy.json: dropped: the same share as" in line for line in lines)
+    assert any("huge.json: rejected" in line and "too many digits" in line for line in lines)
+    assert any("nested.json: rejected" in line and "nested too deeply" in line for line in lines)
     assert "laura.invalid" not in result.stderr and "Hietanen" not in result.stderr
     text = _flat(pdf_text(out.read_bytes()))
-    assert "Share files given: 10. Used: 5. Rejected: 4. Duplicates dropped: 1." in text
+    assert "Share files given: 12. Used: 5. Rejected: 6. Duplicates dropped: 1." in text
     assert "truncated.json" not in text  # file names, which may name people, stay out
 
 

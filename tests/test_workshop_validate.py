@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -179,3 +180,52 @@ def test_text_in_any_field_is_rejected(share: Share, junk: str) -> None:
     read = check_shares([("a.json", _text(data))], RULES)
     assert not read.shares and len(read.rejected) == 1
     assert "must be a whole number, not text" in read.rejected[0].reason
+
+
+def test_a_huge_number_is_rejected_by_file_and_the_rest_go_on(tmp_path: Path) -> None:
+    """A 5,000-digit figure once gave a traceback and ended the whole summary."""
+    good = tmp_path / "good.json"
+    good.write_text(_text(example_share_dict()), encoding="utf-8")
+    huge = tmp_path / "huge.json"
+    text = _text(example_share_dict())
+    huge.write_text(text.replace('"archived": 1', '"archived": ' + "9" * 5000), encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"schema": ' + "[" * 8000 + "]" * 8000 + "}", encoding="utf-8")
+    read = read_shares([huge, deep, good], RULES)
+    assert len(read.shares) == 1 and read.sources == (str(good),)
+    reasons = {Path(r.source).name: r.reason for r in read.rejected}
+    assert "too many digits" in reasons["huge.json"]
+    assert "nested too deeply" in reasons["deep.json"]
+    assert "9999" not in reasons["huge.json"]
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                 max_size=4),
+    max_leaves=20,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    key=st.sampled_from([*example_share_dict(), "categories.work", "age.unknown", "extra"]),
+    value=_json_values,
+)
+def test_any_wrong_value_in_any_place_is_a_share_error(key: str, value: Any) -> None:
+    """Whatever is put where, reading a share raises ShareError or returns a share."""
+    data = example_share_dict()
+    if "." in key:
+        section, name = key.split(".")
+        data[section][name] = value
+    else:
+        data[key] = value
+    with contextlib.suppress(ShareError):  # anything else fails the test
+        parse_share(json.dumps(data), RULES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300) | _json_values.map(json.dumps))
+def test_any_text_is_a_share_or_a_share_error(text: str) -> None:
+    with contextlib.suppress(ShareError):  # anything else fails the test
+        parse_share(text, RULES)

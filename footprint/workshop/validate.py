@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from footprint.errors import InputError
+from footprint.errors import FootprintError, InputError
 from footprint.workshop.rules import MAX_RULES, RULE_ID
 from footprint.workshop.share import AGE_KEYS, CATEGORY_KEYS, KIND, SCHEMA, STATUS_KEYS, Share
 
@@ -86,9 +86,24 @@ def _no_constant(name: str) -> Any:
     raise ShareError(f"{name} is not a figure a share can hold")
 
 
+def _whole_number(digits: str) -> int:
+    """A JSON integer, refused before conversion when it is far too long to be a count."""
+    if len(digits.lstrip("-")) > len(str(MAX_COUNT)):
+        raise ShareError(
+            f"a number has too many digits ({len(digits.lstrip('-'))}): "
+            f"a share's counts are at most {MAX_COUNT}"
+        )
+    return int(digits)
+
+
 def _load_json(text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_int=_whole_number,
+        )
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise ShareError(
@@ -99,6 +114,8 @@ def _load_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ShareError("the JSON is nested too deeply to be a share") from None
+    except ValueError:  # a number Python will not convert (too many digits)
+        raise ShareError("the JSON holds a number footprint cannot read as a count") from None
 
 
 def _count(value: Any, key: str) -> int:
@@ -214,8 +231,12 @@ class _Tally:
     def add(self, source: str, text: str) -> None:
         try:
             share = parse_share(text, self.known_rules)
-        except ShareError as exc:
+        except FootprintError as exc:  # a ShareError, or a shared reader's InputError
             self.rejected.append(Rejected(source, str(exc)))
+            return
+        except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+            # Not expected after the checks above; one bad file still must not end the summary.
+            self.rejected.append(Rejected(source, f"cannot be read ({type(exc).__name__})"))
             return
         if share.id in self.first_source:
             self.duplicates.append(Duplicate(source, self.first_source[share.id]))
