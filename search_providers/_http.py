@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     import requests
 
 ParamValue = str | int | Secret
+# Who asks, when the caller gives no session of its own (footprint names itself).
+USER_AGENT = "search-providers (part of footprint, a personal self-audit)"
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ class HttpProvider(SearchProvider):
             import requests
 
             self._session = requests.Session()
+            self._session.headers["User-Agent"] = USER_AGENT
         return self._session
 
     def _host(self) -> str:

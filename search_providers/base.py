@@ -259,6 +259,19 @@ def normalize_date(value: object) -> str | None:
     return None
 
 
+_LEADING_DATE = re.compile(r"^(.{6,24}?)\s+(?:\.\.\.|…|—|–|·|-)(?:\s|$)")
+
+
+def leading_date(snippet: str) -> str | None:
+    """The date an engine puts before a snippet: 'Jul 7, 2024 ... text' → '2024-07-07'.
+
+    Only a whole date counts: a year or an age ('3 days ago ...') before the dots is text.
+    """
+    match = _LEADING_DATE.match(snippet)
+    found = normalize_date(match[1]) if match else None
+    return found if found and len(found) == 10 else None
+
+
 def as_dict(value: object) -> dict[str, Any]:
     """`value` if it is a JSON object, else an empty one: engines' JSON is untrusted."""
     return value if isinstance(value, dict) else {}

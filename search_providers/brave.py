@@ -3,7 +3,8 @@
 Up to 20 results a page (`count`); `offset` counts pages, at most 9, so 200 results a
 query. Stop when `query.more_results_available` is false. Errors come as
 `{"error": {"code": "SUBSCRIPTION_TOKEN_INVALID" | "RATE_LIMITED" | "QUOTA_LIMITED", …}}`
-(an `errors[]` array is read too).
+(an `errors[]` array is read too); a key without a search subscription gets HTTP 404
+with `SUBSCRIPTION_NOT_FOUND`, a key problem rather than a bad request.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from search_providers.base import (
 
 KEY_URL = "https://api-dashboard.search.brave.com/app/keys"
 PLANS_URL = "https://api-dashboard.search.brave.com/app/subscriptions"
+# A wrong key, and a key whose plan does not include web search (sent with HTTP 404).
+_AUTH_CODES = frozenset({"SUBSCRIPTION_TOKEN_INVALID", "SUBSCRIPTION_NOT_FOUND"})
 
 
 class BraveProvider(KeyedProvider):
@@ -66,7 +69,7 @@ class BraveProvider(KeyedProvider):
     def error_for(self, response: Response) -> ProviderError:
         code, detail = _error_code(response)
         retry = retry_after_seconds(response.header("retry-after")) or _reset_seconds(response)
-        if code == "SUBSCRIPTION_TOKEN_INVALID" or response.status in (401, 403):
+        if code in _AUTH_CODES or response.status in (401, 403):
             return self.error(
                 ErrorKind.AUTH,
                 "BRAVE_API_KEY is invalid or not subscribed to web search: "

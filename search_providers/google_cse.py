@@ -22,7 +22,9 @@ from search_providers.base import (
     as_list,
     clean_text,
     env_value,
+    leading_date,
     missing_setting,
+    normalize_date,
 )
 
 KEY_URL = "https://developers.google.com/custom-search/v1/overview"
@@ -140,7 +142,26 @@ def _google_error(response: Response) -> tuple[str, str]:
     return str(error.get("status") or ""), message
 
 
-def _published(item: Mapping[str, Any]) -> object:
-    """`pagemap.metatags[0]["article:published_time"]`, when the page has one."""
-    metatags = as_list(as_dict(item.get("pagemap")).get("metatags"))
-    return as_dict(metatags[0]).get("article:published_time") if metatags else None
+# Where a Custom Search result carries its date, most telling first: the page's own
+# publication meta tags, a schema.org object's datePublished, the date Google puts before
+# the snippet ("Jul 7, 2024 ... "), and last the time the page was changed.
+_PUBLISHED_TAGS = (
+    "article:published_time", "og:article:published_time", "datepublished", "date",
+    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
+    "pubdate", "publishdate", "publish-date", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+_SCHEMA_OBJECTS = ("newsarticle", "article", "blogposting", "creativework", "webpage")
+_MODIFIED_TAGS = ("article:modified_time", "og:updated_time", "dcterms.modified", "lastmod")
+
+
+def _published(item: Mapping[str, Any]) -> str | None:
+    """The result's date from its pagemap and snippet, or None."""
+    pagemap = as_dict(item.get("pagemap"))
+    metatags = [as_dict(tags) for tags in as_list(pagemap.get("metatags"))]
+    objects = [as_dict(o) for name in _SCHEMA_OBJECTS for o in as_list(pagemap.get(name))]
+    candidates: list[object] = [tags.get(key) for key in _PUBLISHED_TAGS for tags in metatags]
+    candidates += [o.get("datepublished") for o in objects]
+    candidates.append(leading_date(clean_text(item.get("snippet"))))
+    candidates += [tags.get(key) for key in _MODIFIED_TAGS for tags in metatags]
+    candidates += [o.get("datemodified") for o in objects]
+    return next((found for c in candidates if (found := normalize_date(c))), None)

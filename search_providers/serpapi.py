@@ -2,7 +2,9 @@
 
 Ten organic results a page; `start` is the result offset (0, 10, 20 …); `hl` the
 language, `gl=fi` the country. Errors come as `{"error": "…"}`: 401 for a bad key, 429
-when the plan's searches or its hourly throughput are used up.
+when the plan's searches or its hourly throughput are used up. The month's searches being
+used up ("Your searches for the month are exhausted…", "…has run out of searches") comes
+with 429 or even 200, and no waiting helps: it is read from the message, not the status.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from search_providers._http import KeyedProvider, Request, Response, json_error,
 from search_providers.base import ErrorKind, Page, ProviderError, Query, Secret, clean_text
 
 KEY_URL = "https://serpapi.com/manage-api-key"
+PLANS_URL = "https://serpapi.com/pricing"
 NO_RESULTS = "hasn't returned any results"
+_QUOTA_WORDS = ("run out of searches", "searches for the month are exhausted")
 
 
 class SerpApiProvider(KeyedProvider):
@@ -44,6 +48,8 @@ class SerpApiProvider(KeyedProvider):
             message = data.get("error")
             if isinstance(message, str) and NO_RESULTS not in message:
                 detail = clean_text(message)[:200]
+                if _is_quota(detail):
+                    raise self._quota_error()
                 raise self.error(ErrorKind.UNAVAILABLE, f"search failed: {detail}")
             return Page()  # Google found nothing
         start = page * self.page_size
@@ -74,12 +80,8 @@ class SerpApiProvider(KeyedProvider):
                 f"SERPAPI_API_KEY is invalid: copy your key from {KEY_URL} "
                 "and export SERPAPI_API_KEY=…",
             )
-        if response.status == 429 and "run out" in detail.lower():
-            return self.error(
-                ErrorKind.QUOTA,
-                "the account has run out of searches for this month: wait for the next "
-                "month or change the plan at https://serpapi.com/pricing",
-            )
+        if _is_quota(detail):
+            return self._quota_error()
         if response.status == 429:
             return self.error(
                 ErrorKind.RATE_LIMITED,
@@ -87,3 +89,16 @@ class SerpApiProvider(KeyedProvider):
                 retry_after_seconds(response.header("retry-after")),
             )
         return self.status_error(response, detail)
+
+    def _quota_error(self) -> ProviderError:
+        return self.error(
+            ErrorKind.QUOTA,
+            "the account's searches for this month are used up: wait for the next month "
+            f"or change the plan at {PLANS_URL}",
+        )
+
+
+def _is_quota(message: str) -> bool:
+    """Whether SerpApi's error message says the month's searches are used up."""
+    lowered = message.lower()
+    return any(words in lowered for words in _QUOTA_WORDS)

@@ -7,6 +7,7 @@ show. Every request is logged (path, params, headers) so tests can check paging.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -84,6 +85,10 @@ class BraveService(FakeService):
             )
         if self.mode == "quota":
             return _json(429, _brave_error(429, "QUOTA_LIMITED", "Monthly quota exceeded"))
+        if self.mode == "subscription_not_found":  # a key without a web-search subscription
+            return _json(
+                404, _brave_error(404, "SUBSCRIPTION_NOT_FOUND", "Subscription not found.")
+            )
         if self.mode == "quota_errors_array":
             return _json(
                 429,
@@ -139,6 +144,9 @@ class SerpApiService(FakeService):
     def failure(self, params: dict[str, str], headers: dict[str, str]) -> Reply | None:
         if self.mode == "quota":
             return _json(429, {"error": "Your account has run out of searches."})
+        if self.mode in ("month_exhausted", "month_exhausted_200"):
+            status = 200 if self.mode.endswith("200") else 429
+            return _json(status, {"error": SERPAPI_MONTH_EXHAUSTED})
         if self.mode == "rate_limited":
             rate = {"Retry-After": self.retry_after} if self.retry_after else {}
             return _json(429, {"error": "Your account has exceeded the hourly throughput."}, rate)
@@ -178,9 +186,16 @@ class SerpApiService(FakeService):
         return _json(200, body)
 
 
+SERPAPI_MONTH_EXHAUSTED = (
+    "Your searches for the month are exhausted. You can upgrade plans on SerpApi.com website."
+)
+
+
 @dataclass
 class GoogleService(FakeService):
     """`/customsearch/v1`: num ≤ 10, start 1-based, start + num ≤ 100."""
+
+    recorded_dates: bool = False
 
     def failure(self, params: dict[str, str], headers: dict[str, str]) -> Reply | None:
         if self.mode == "quota":
@@ -202,21 +217,48 @@ class GoogleService(FakeService):
             "queries": {"request": [{"startIndex": start, "count": num}]},
         }
         if page:
-            body["items"] = [
-                {
-                    "kind": "customsearch#result",
-                    "title": i["title"],
-                    "link": i["url"],
-                    "snippet": "snippet",
-                    "pagemap": {
-                        "metatags": [{"article:published_time": "2016-11-02T10:00:00+02:00"}]
-                    },
-                }
-                for i in page
-            ]
+            body["items"] = [self.result(i) for i in page]
         if start - 1 + num < self.total:
             body["queries"]["nextPage"] = [{"startIndex": start + num, "count": 10}]
         return _json(200, body)
+
+    def result(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A `customsearch#result`; with `recorded_dates`, dated as real answers date them."""
+        result: dict[str, Any] = {
+            "kind": "customsearch#result",
+            "title": item["title"],
+            "htmlTitle": item["title"],
+            "link": item["url"],
+            "displayLink": item["url"].split("/")[2],
+            "snippet": "snippet",
+            "htmlSnippet": "snippet",
+            "formattedUrl": item["url"],
+            "pagemap": {"metatags": [{"article:published_time": "2016-11-02T10:00:00+02:00"}]},
+        }
+        if self.recorded_dates:
+            snippet, pagemap = GOOGLE_DATED[(item["n"] - 1) % len(GOOGLE_DATED)]
+            text = f"{snippet} A text about {item['title']} and more&nbsp;..."
+            plain = text.replace("<b>", "").replace("</b>", "").replace("&nbsp;", " ")
+            result.update(snippet=plain, htmlSnippet=text)
+            result["pagemap"] = pagemap
+        return result
+
+
+# How real Custom Search answers carry dates: seldom as `article:published_time`, often as
+# another meta tag or a schema.org object, and in about half the results only as the date
+# Google puts before the snippet ("Jul 7, 2024 ... text").
+GOOGLE_DATED: list[tuple[str, dict[str, Any]]] = [
+    ("", {"metatags": [{"og:type": "article", "article:published_time": "2016-11-02T10:00"}]}),
+    ("Jul 7, 2024 <b>...</b>", {"metatags": [{"og:type": "website", "theme-color": "#000"}]}),
+    ("Sep 27, 2022 <b>...</b>", {"cse_thumbnail": [{"src": "https://x.example/t.jpg"}]}),
+    ("", {"metatags": [{"article:modified_time": "2020-01-02T08:00:00+00:00"}]}),
+    ("", {"metatags": [{"dc.date": "2018-06-07"}]}),
+    ("", {"newsarticle": [{"headline": "x", "datepublished": "2017-08-09"}]}),
+    ("3 days ago <b>...</b>", {"metatags": [{"og:title": "x"}]}),
+    ("", {}),
+    ("Dec 1, 2023 <b>...</b>", {"metatags": [{"og:updated_time": "2024-01-01T00:00:00Z"}]}),
+    ("", {"metatags": [{"og:site_name": "x"}, {"og:updated_time": "2014-02-03T12:00:00Z"}]}),
+]
 
 
 QUOTA_MESSAGE = (
@@ -239,9 +281,20 @@ def _google_error(code: int, reason: str, message: str) -> dict[str, Any]:
 
 @dataclass
 class SearxngService(FakeService):
-    """`/search?format=json&pageno=N`: 10 a page; 403 when JSON output is disabled."""
+    """`/search?format=json&pageno=N`: `per_page` a page; 403 when JSON output is disabled.
+
+    A real instance gives about 30 results a page, as many as its engines return. With
+    `limiter`, `/search` applies the header probes of SearXNG's bot detection
+    (`searx/botdetection/http_*.py`) and answers what they answer: 429 "Too Many Requests".
+    Mode `limited` is its `ip_limit` method, which allows 4 API requests an hour.
+    """
+
+    per_page: int = 10
+    limiter: bool = False
 
     def failure(self, params: dict[str, str], headers: dict[str, str]) -> Reply | None:
+        if self.mode == "limited":
+            return TOO_MANY_REQUESTS
         if self.mode == "json_disabled":
             return 403, {"Content-Type": "text/html"}, "<html><title>403 Forbidden</title></html>"
         if self.mode == "unresponsive":
@@ -257,10 +310,12 @@ class SearxngService(FakeService):
         return super().failure(params, headers)
 
     def reply(self, path: str, params: dict[str, str], headers: dict[str, str]) -> Reply:
+        if self.limiter and path == "/search" and looks_like_a_bot(headers):
+            return TOO_MANY_REQUESTS
         if path != "/search" or params.get("format") != "json":
             return 403, {"Content-Type": "text/html"}, "Forbidden"
         pageno = int(params.get("pageno", "1"))
-        page = self.items(params["q"], (pageno - 1) * 10, 10)
+        page = self.items(params["q"], (pageno - 1) * self.per_page, self.per_page)
         results = [
             {
                 "url": i["url"],
@@ -285,6 +340,24 @@ class SearxngService(FakeService):
             "unresponsive_engines": [["qwant", "timeout"]] if pageno > 1 else [],
         }
         return _json(200, body)
+
+
+TOO_MANY_REQUESTS: Reply = (429, {"Content-Type": "text/html; charset=utf-8"}, "Too Many Requests")
+_BOT_AGENTS = re.compile(r"(unknown|[Cc][Uu][Rr][Ll]|[wW]get|python-requests|Python|HttpClient)")
+
+
+def looks_like_a_bot(headers: dict[str, str]) -> bool:
+    """SearXNG's header probes on `/search`: Accept, Accept-Encoding, Accept-Language,
+    Connection and User-Agent (`searx/botdetection/http_*.py`)."""
+    encodings = [e.strip() for e in headers.get("accept-encoding", "").split(",")]
+    accept = headers.get("accept", "")
+    return (
+        not ("text/html" in accept or "*/*" in accept)
+        or not ("gzip" in encodings or "deflate" in encodings)
+        or not headers.get("accept-language", "").strip()
+        or headers.get("connection", "").strip() == "close"
+        or bool(_BOT_AGENTS.match(headers.get("user-agent", "unknown")))
+    )
 
 
 class LoopbackServer:

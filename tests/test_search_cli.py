@@ -200,3 +200,11 @@ def test_search_help_is_listed() -> None:
     result = CliRunner().invoke(app, ["--help"])
     assert "search" in result.output
     assert os.environ.get("BRAVE_API_KEY") is None  # conftest keeps real keys out of tests
+
+
+def test_a_brave_key_without_a_subscription_is_exit_5(brave) -> None:
+    brave.mode = "subscription_not_found"
+    result = _run("--provider", "brave")
+    assert result.exit_code == 5, result.output
+    assert "brave failed (auth)" in result.stderr
+    assert "https://api-dashboard.search.brave.com/app/keys" in result.stderr

@@ -345,3 +345,72 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
     assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
+
+
+# --- what answers recorded from the real services showed (issue 16) --------------------
+
+
+def test_searxng_ranks_count_the_results_received_across_pages(serve) -> None:
+    server = serve(SearxngService(total=75, per_page=30))  # a real page holds about 30
+    hits = SearxngProvider(base_url=server.url).search(Q, max_results=50)
+    assert len(hits) == 50 and len(server.service.log) == 2
+    assert [h.rank for h in hits] == list(range(1, 51))
+
+
+def test_google_dates_come_from_other_meta_tags_and_the_snippet(serve) -> None:
+    server = serve(GoogleService(total=10, recorded_dates=True))
+    hits = GoogleCseProvider(KEY, "cx", base_url=server.url).search(Q, max_results=10)
+    assert [h.published for h in hits] == [
+        "2016-11-02",  # article:published_time
+        "2024-07-07",  # "Jul 7, 2024 ..." before the snippet
+        "2022-09-27",  # "Sep 27, 2022 ..."
+        "2020-01-02",  # article:modified_time
+        "2018-06-07",  # dc.date
+        "2017-08-09",  # a schema.org NewsArticle's datePublished
+        None,  # "3 days ago ..." says nothing once saved
+        None,  # no date anywhere
+        "2023-12-01",  # the snippet's date before a later og:updated_time
+        "2014-02-03",  # og:updated_time in the second metatags object
+    ]
+    assert hits[1].snippet.startswith("Jul 7, 2024 ... A text about")
+
+
+@pytest.mark.parametrize("mode", ["month_exhausted", "month_exhausted_200"])
+def test_serpapi_month_exhausted_is_a_used_up_quota_not_retried(serve, mode: str) -> None:
+    server = serve(SerpApiService(mode=mode))
+    sleeps = Sleeps()
+    with pytest.raises(ProviderError) as caught:
+        SerpApiProvider(KEY, base_url=server.url, sleep=sleeps).search(Q)
+    err = caught.value
+    assert err.kind is ErrorKind.QUOTA and sleeps == [] and len(server.service.log) == 1
+    assert "searches for this month are used up" in err.message
+    assert "https://serpapi.com/pricing" in err.message
+
+
+def test_brave_subscription_not_found_is_a_key_problem(serve) -> None:
+    provider, service, sleeps = _brave(serve, mode="subscription_not_found")
+    with pytest.raises(ProviderError) as caught:
+        provider.search(Q)
+    err = caught.value
+    assert err.kind is ErrorKind.AUTH and sleeps == [] and len(service.log) == 1
+    assert "BRAVE_API_KEY" in err.message and "api-dashboard.search.brave.com" in err.message
+
+
+def test_searxng_passes_the_limiter_header_checks(serve) -> None:
+    server = serve(SearxngService(total=5, limiter=True))
+    hits = SearxngProvider(base_url=server.url).search(Q)
+    assert len(hits) == 5
+    sent = server.service.log[0].headers
+    assert "text/html" in sent["accept"] and "application/json" in sent["accept"]
+    assert sent["accept-language"].startswith("fi")
+
+
+def test_searxng_lasting_429_names_the_limiter_and_the_fix(serve) -> None:
+    server = serve(SearxngService(mode="limited"))
+    sleeps = Sleeps()
+    with pytest.raises(ProviderError) as caught:
+        SearxngProvider(base_url=server.url, sleep=sleeps).search(Q)
+    message = caught.value.message
+    assert caught.value.kind is ErrorKind.RATE_LIMITED and len(server.service.log) == 3
+    assert "limiter" in message and "server.limiter" in message
+    assert "pass_ip" in message and "limiter.toml" in message
