@@ -15,7 +15,10 @@ from urllib.parse import unquote, urlsplit
 FIRST_YEAR = 1950
 _YEAR = r"(19[5-9]\d|20[0-4]\d)"
 _OLD_YEAR = r"(1[89]\d\d|20[0-4]\d)"  # a birth year may be long before the web
-_FI_MONTHS = r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w*"
+# a capitalised word of a name; bounded, so that no run of letters makes a pattern
+# try every start again (every quantifier below is bounded for the same reason)
+_NAME_WORD = r"[A-ZÅÄÖ][\w-]{1,40}"
+_FI_MONTHS = r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu\w{0,6}"
 _SV_MONTHS = (
     r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 )
@@ -28,13 +31,25 @@ _EN_MONTHS = (
 _TEXT_PATTERNS = (
     (re.compile(rf"\b{_YEAR}-[01]\d-[0-3]\d\b"), 0.9),  # ISO
     (re.compile(rf"\b[0-3]?\d\.\s?[01]?\d\.\s?{_YEAR}\b"), 0.9),  # 12.3.2004
-    (re.compile(rf"\b[0-3]?\d\.?\s+{_FI_MONTHS}\s+{_YEAR}\b", re.I), 0.9),  # 12. maaliskuuta 2004
-    (re.compile(rf"\b{_FI_MONTHS}\s+{_YEAR}\b", re.I), 0.8),  # maaliskuussa 2003
-    (re.compile(rf"\b[0-3]?\d\s+{_SV_MONTHS}\s+{_YEAR}\b", re.I), 0.9),  # (den) 4 maj 2001
-    (re.compile(rf"\b{_SV_MONTHS}\s+{_YEAR}\b", re.I), 0.7),  # maj 2001
-    (re.compile(rf"\b{_EN_MONTHS}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), 0.9),  # June 3, 2002
-    (re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+{_EN_MONTHS}\s+{_YEAR}\b"), 0.9),  # 3 June 2002
-    (re.compile(rf"\b{_EN_MONTHS}\s+{_YEAR}\b"), 0.7),  # June 2002
+    (
+        re.compile(rf"\b[0-3]?\d\.?\s{{1,3}}{_FI_MONTHS}\s{{1,3}}{_YEAR}\b", re.I),
+        0.9,
+    ),  # 12. maaliskuuta 2004
+    (re.compile(rf"\b{_FI_MONTHS}\s{{1,3}}{_YEAR}\b", re.I), 0.8),  # maaliskuussa 2003
+    (
+        re.compile(rf"\b[0-3]?\d\s{{1,3}}{_SV_MONTHS}\s{{1,3}}{_YEAR}\b", re.I),
+        0.9,
+    ),  # (den) 4 maj 2001
+    (re.compile(rf"\b{_SV_MONTHS}\s{{1,3}}{_YEAR}\b", re.I), 0.7),  # maj 2001
+    (
+        re.compile(rf"\b{_EN_MONTHS}\s{{1,3}}[0-3]?\d(?:st|nd|rd|th)?,?\s{{1,3}}{_YEAR}\b"),
+        0.9,
+    ),  # June 3, 2002
+    (
+        re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s{{1,3}}{_EN_MONTHS}\s{{1,3}}{_YEAR}\b"),
+        0.9,
+    ),  # 3 June 2002
+    (re.compile(rf"\b{_EN_MONTHS}\s{{1,3}}{_YEAR}\b"), 0.7),  # June 2002
     (re.compile(rf"(?<![\d.,/-]){_YEAR}(?![\d,]|\.\d)"), 0.4),  # a bare year
 )
 # words one of which each text pattern needs (a cheap test before the pattern), and
@@ -57,15 +72,17 @@ _AGE_PATTERNS = (
     (("vuotias",), re.compile(r"\b(\d{1,3})\s?-?\s?vuotias", re.I)),
     (("v.",), re.compile(r"\b(\d{1,3})\s?v\.(?=[\s,;)])", re.I)),
     (("årig",), re.compile(r"\b(\d{1,3})-årig[ae]?\b", re.I)),
-    (("år",), re.compile(r"\b(\d{1,3})\s+år\b(?!\s+(?:sedan|senare|gammal\w* tradition))", re.I)),
-    (("age",), re.compile(r"\b(?:aged|age)\s+(\d{1,3})\b", re.I)),
-    (("ikä", "ålder"), re.compile(r"\b(?:ikä|ålder):?\s+(\d{1,3})\b", re.I)),  # "Ikä 58"
+    (("år",), re.compile(
+        r"\b(\d{1,3})\s{1,3}år\b(?!\s{1,3}(?:sedan|senare|gammal\w{0,4} tradition))", re.I
+    )),
+    (("age",), re.compile(r"\b(?:aged|age)\s{1,3}(\d{1,3})\b", re.I)),
+    (("ikä", "ålder"), re.compile(r"\b(?:ikä|ålder):?\s{1,3}(\d{1,3})\b", re.I)),  # "Ikä 58"
     (("year-old",), re.compile(r"\b(\d{1,3})-year-old\b", re.I)),
     (("y/o",), re.compile(r"\b(\d{1,3})\s?y/o\b", re.I)),
     (("täyt", "fyll", "turn"),
-     re.compile(r"\b(?:täyttää|täytti|fyller|fyllde|turns|turned)\s+(\d{1,3})\b", re.I)),
+     re.compile(r"\b(?:täyttää|täytti|fyller|fyllde|turns|turned)\s{1,3}(\d{1,3})\b", re.I)),
     # "Name, 16,"
-    ((), re.compile(r"[A-ZÅÄÖ][\w-]+ [A-ZÅÄÖ][\w-]+,\s(\d{1,2})(?=[,.;)]|\s[a-zåäö])")),
+    ((), re.compile(rf"{_NAME_WORD} {_NAME_WORD},\s(\d{{1,2}})(?=[,.;)]|\s[a-zåäö])")),
 )  # fmt: skip
 _BORN = (
     r"(?:\bs\.|\bsyntynyt|\bsyntyi|\bsynt\.|\bfödd|\bf\.|\bborn|\bb\.|\*"
@@ -74,12 +91,14 @@ _BORN = (
 _DAY_MONTH = r"(?:[0-3]?\d[./]\s?[01]?\d[./]\s?)?"  # "3.2.", "03/05/"
 _BIRTH_PATTERNS = (
     # "s. 3.2.1931", "född 12.4.1938", "born in 1950", "* 1931"
-    re.compile(rf"{_BORN}\s*(?:[^\W\d]+\s+){{0,2}}{_DAY_MONTH}{_OLD_YEAR}\b", re.I),
+    re.compile(
+        rf"{_BORN}\s{{0,3}}(?:[^\W\d]{{1,30}}\s{{1,3}}){{0,2}}{_DAY_MONTH}{_OLD_YEAR}\b", re.I
+    ),
 )
-_BIRTH_SHORT = re.compile(rf"{_BORN}\s*-(\d\d)\b", re.I)  # "synt. -95"
+_BIRTH_SHORT = re.compile(rf"{_BORN}\s{{0,3}}-(\d\d)\b", re.I)  # "synt. -95"
 _CAREER = re.compile(
     rf"\b(?:qualif|graduat|valmistu|utexaminer|licensed\b|admitted\b|ordained\b|vihittiin)"
-    rf"[^\W\d]*[^\d.;]{{0,16}}?{_OLD_YEAR}\b",
+    rf"[^\W\d]{{0,20}}[^\d.;]{{0,16}}?{_OLD_YEAR}\b",
     re.I,
 )
 # "vuodesta 1986 työskennellyt", "has worked there since 1986", "har arbetat sedan 1986"
@@ -92,7 +111,7 @@ _CAREER_SINCE = re.compile(
 # a Swedish personal identity number, "19750312-1234" or "19750312-xxxx" (the Finnish one
 # is day first, "120375-123A")
 _PERSONNUMMER = re.compile(r"\b(?:19|20)\d\d[01]\d[0-3]\d[-+]?(?:\d{4}|[xX]{4})\b")
-_CITED = re.compile(r"[A-ZÅÄÖ][\w-]+,\s[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ]\.)?\s\(\d{4}\)")
+_CITED = re.compile(rf"{_NAME_WORD},\s{_NAME_WORD}(?:\s[A-ZÅÄÖ]\.)?\s\(\d{{4}}\)")
 _RETIRING = ("eläkkeelle", "eläköity", "går i pension", "pensioneras", "retire")
 # tytöt/pojat, flickor, under; D16/H16 (a veteran's class is D35 and up)
 _JUNIOR_CLASS = re.compile(r"\b([TPFGUDH])(\d{1,2})\b")
@@ -102,6 +121,7 @@ _ANY_YEAR = re.compile(_YEAR)  # cheap tests before the slower patterns
 _ANY_OLD_YEAR = re.compile(_OLD_YEAR)
 _ANY_SHORT = re.compile(r"-\d\d\b")
 _LIFESPAN = re.compile(rf"(?<!\d){_OLD_YEAR}\s?[–—-]\s?{_OLD_YEAR}(?!\d)")
+_IN_PARENS = re.compile(rf"{_NAME_WORD}\s\({_OLD_YEAR}\)")  # "Juho K (2007)"
 _DIED = re.compile(r"†|\bk\.\s?[0-3]?\d\.\s?[01]?\d\.\s?\d{4}")  # a dagger, "k. 11.1.2016"
 
 
@@ -266,7 +286,7 @@ def birth_years_in_parens(text: str) -> list[tuple[int, int]]:
     not a reference's year after a reversed name: "Vuorela, Noora (2022)"."""
     return [
         (int(m.group(1)), m.start())
-        for m in re.finditer(rf"[A-ZÅÄÖ][\w-]+\s\({_OLD_YEAR}\)", text)
+        for m in _IN_PARENS.finditer(text)
         if not _CITED.search(text, max(0, m.start() - 40), m.end())
     ]
 

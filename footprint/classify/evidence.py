@@ -25,6 +25,7 @@ from footprint.classify.facts import (
     Sources,
     Vocab,
 )
+from footprint.classify.limits import bounded
 from footprint.classify.names import FULL, NameMatch, NameMatcher
 from footprint.classify.namesakes import NamesakeEvidence
 from footprint.classify.text import (
@@ -229,6 +230,7 @@ class Profiled(NamesakeEvidence):
     # --- gathering -------------------------------------------------------------------
 
     def gather(self, result: SearchResult, check: PageCheck | None) -> Facts:
+        result, check = bounded(result, check)  # untrusted text: read only so much of it
         facts = Facts()
         sources: list[tuple[str, list[Token]]] = [
             ("title", self.lemmas.tokens(result.title)),

@@ -7,6 +7,7 @@ A mixin of `Profiled` (evidence.py): it uses the compiled profile's phrase lists
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -64,6 +65,21 @@ def _around(tokens: Sequence[Token], i: int, words: int) -> range:
                 left -= 1
         lo, hi = (at, hi) if step < 0 else (lo, at)
     return range(lo, hi + 1)
+
+
+def _within(spots: list[int], lo: int, hi: int) -> list[int]:
+    """The spots (sorted) from lo to hi: found by bisection, so a text with many names and
+    many numbers is still read in linear time."""
+    return spots[bisect_left(spots, lo) : bisect_right(spots, hi)]
+
+
+def _beside(text: str, spots: list[int], at: int, after: int, before: int) -> bool:
+    """Whether something at `at` stands at most `after` characters after a spot or `before`
+    characters before one, in the same part of the text (no line break between)."""
+    return any(
+        "\n" not in text[min(at, spot) : max(at, spot)]
+        for spot in _within(spots, at - after, at + before)
+    )
 
 
 def _labelled(tokens: Sequence[Token], pos: int) -> bool:
@@ -266,17 +282,8 @@ class NamesakeEvidence:
         stated = [
             y
             for y, at in facts.births
-            if not spots
-            or any(
-                -BORN_AFTER <= at - spot <= BORN_BEFORE
-                and "\n" not in text[min(at, spot) : max(at, spot)]  # in the same part
-                for spot in spots
-            )
-        ] + [
-            y
-            for y, at in dates.birth_years_in_parens(text)
-            if any(0 <= at - spot <= 40 for spot in spots)
-        ]
+            if not spots or _beside(text, spots, at, BORN_BEFORE, BORN_AFTER)
+        ] + [y for y, at in dates.birth_years_in_parens(text) if _within(spots, at - 40, at)]
         for year in stated:
             if year > dates.this_year() - ADULT_AGE:  # the person auditing is an adult
                 facts.add(NAMESAKE, 1.8, "born_minor", f"born {year}: under {ADULT_AGE} today",
@@ -309,10 +316,7 @@ class NamesakeEvidence:
             return
         told = {y.year for y in facts.years}  # a story may date the age: "i juli 1982"
         for age, at in dates.ages(text):
-            if not any(
-                abs(at - spot) <= 40 and "\n" not in text[min(at, spot) : max(at, spot)]
-                for spot in spots
-            ):
+            if not _beside(text, spots, at, 40, 40):
                 continue  # someone else's age: a child's, a club's, an anniversary's
             if age + dates.this_year() - year < ADULT_AGE:
                 facts.add(NAMESAKE, 1.8 if dated else 1.4, "minor_age",
@@ -411,7 +415,8 @@ class NamesakeEvidence:
                 positions = hits[min(hits)]
                 mourners_at = text.find(tokens[positions[0]].surface)
         marked = dates.died(text) or any(
-            abs(at - spot) <= LIFESPAN_NEAR for at in dates.lifespans_at(text) for spot in spots
+            _within(spots, at - LIFESPAN_NEAR, at + LIFESPAN_NEAR)
+            for at in dates.lifespans_at(text)
         )
         if death is None and not marked:
             return
