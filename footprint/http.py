@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from footprint import __version__
 
@@ -25,9 +25,12 @@ def new_session() -> requests.Session:
     return session
 
 
-# Request parameters and headers that carry API keys: left out of cache keys and
-# replaced by "REDACTED" in the responses requests-cache stores.
-SECRET_PARAMETERS = ("api_key", "key", "X-Subscription-Token", "Authorization")
+# Request parameters and headers that carry API keys or account ids: left out of cache
+# keys and replaced by "REDACTED" in the responses requests-cache stores.
+SECRET_PARAMETERS = ("api_key", "key", "cx", "X-Subscription-Token", "Authorization")
+# Of those, the ones that change the answer (Google's search engine id): they go into the
+# cache key as a hash, so two engines never share answers and the id is never stored.
+_HASHED_PARAMETERS = ("cx",)
 DEFAULT_CACHE_TTL = 24 * 3600
 _TTL_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -80,8 +83,24 @@ def cached_session(*, enabled: bool = True, expire_after: int | None = None) -> 
         allowable_methods=("GET",),
         allowable_codes=(200,),
         ignored_parameters=SECRET_PARAMETERS,
+        key_fn=_cache_key,
         match_headers=False,
         stale_if_error=False,
     )
     session.headers["User-Agent"] = USER_AGENT
     return session
+
+
+def _cache_key(request: Any, **kwargs: Any) -> str:
+    """requests-cache's key, with the hashed parameters mixed in (their values, never kept)."""
+    from hashlib import blake2b
+    from urllib.parse import parse_qsl, urlsplit
+
+    from requests_cache import create_key
+
+    key = create_key(request, **kwargs)
+    query = parse_qsl(urlsplit(request.url or "").query, keep_blank_values=True)
+    hashed = [f"{name}={value}" for name, value in query if name in _HASHED_PARAMETERS]
+    if not hashed:
+        return key
+    return blake2b("\n".join([key, *hashed]).encode(), digest_size=8).hexdigest()

@@ -27,6 +27,7 @@ from search_providers.base import (
     as_dict,
     env_value,
     missing_setting,
+    split_credentials,
 )
 
 if TYPE_CHECKING:
@@ -89,9 +90,10 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
 class HttpProvider(SearchProvider):
     """A provider that speaks JSON over HTTP GET.
 
-    `base_url` points it anywhere (a test server, a self-hosted instance); `session` is
-    the `requests` session to use (footprint gives a cached one); `sleep` is injectable so
-    tests of Retry-After do not wait.
+    `base_url` points it anywhere (a test server, a self-hosted instance); a
+    `user:password@` in it is sent as HTTP Basic auth, never as part of the address.
+    `session` is the `requests` session to use (footprint gives a cached one); `sleep` is
+    injectable so tests of Retry-After do not wait.
     """
 
     default_base_url: ClassVar[str] = ""
@@ -106,7 +108,9 @@ class HttpProvider(SearchProvider):
         max_wait: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.base_url = (base_url or self.default_base_url).rstrip("/")
+        self.base_url, self._basic_auth = split_credentials(
+            (base_url or self.default_base_url).rstrip("/")
+        )
         self._session = session
         self.timeout = timeout
         self.max_retries = max_retries
@@ -196,11 +200,14 @@ class HttpProvider(SearchProvider):
         """Send one request; transport failures become `unavailable` errors without the URL."""
         import requests
 
+        headers = request.revealed_headers()
+        if self._basic_auth is not None:
+            headers.setdefault("Authorization", self._basic_auth.reveal())
         try:
             reply = self.session.get(
                 request.url,
                 params=request.revealed_params(),
-                headers=request.revealed_headers(),
+                headers=headers,
                 timeout=self.timeout,
                 allow_redirects=True,
             )

@@ -8,6 +8,7 @@ This package never imports `footprint`.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from abc import ABC, abstractmethod
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 
 class ErrorKind(StrEnum):
@@ -76,6 +78,37 @@ class Secret:
 
     def __bool__(self) -> bool:
         return bool(self._value)
+
+
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]{0,15}://)[^\s/?#@]*@")
+_SECRET_PARAMETER = re.compile(
+    r"(?i)([?&](?:api_key|apikey|key|token|access_token|password|secret|cx)=)[^&#\s]*"
+)
+
+
+def redact(text: str) -> str:
+    """`text` with the credentials of every address in it masked.
+
+    The user name and password before a host (`http://user:password@host` →
+    `http://***@host`) and the values of query parameters that carry keys (`api_key`,
+    `key`, `token`, `cx` …) become `***`. Works on one address or on a whole message.
+    """
+    return _SECRET_PARAMETER.sub(r"\1***", _USERINFO.sub(r"\1***@", text))
+
+
+def split_credentials(url: str) -> tuple[str, Secret | None]:
+    """`url` without its `user:password@`, and those as an HTTP Basic `Authorization` value.
+
+    Credentials kept in an address end up wherever the address goes (messages, cache
+    keys, stored requests); as a header they are a Secret that only the request sees.
+    """
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    token = base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode()
+    return urlunsplit(parts._replace(netloc=host)), Secret(f"Basic {token}")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from search_providers.base import (
     as_list,
     clean_text,
     env_value,
+    redact,
 )
 
 DOCS_URL = "https://docs.searxng.org/admin/settings/settings_search.html"
@@ -54,7 +55,7 @@ class SearxngProvider(HttpProvider):
             raise ProviderError(
                 ErrorKind.CONFIG,
                 cls.name,
-                f"SEARXNG_URL must start with http:// or https://, not {url[:40]!r}",
+                f"SEARXNG_URL must start with http:// or https://, not {redact(url)[:60]!r}",
             )
         return cls(base_url=url, **kwargs)
 

@@ -291,6 +291,13 @@ class SearxngService(FakeService):
 
     per_page: int = 10
     limiter: bool = False
+    basic_auth: str | None = None  # "Basic …": the instance sits behind a password
+
+    def handle(self, path: str, params: dict[str, str], headers: dict[str, str]) -> Reply:
+        if self.basic_auth and headers.get("authorization") != self.basic_auth:
+            self.log.append(Logged(path, params, headers))
+            return 401, {"WWW-Authenticate": 'Basic realm="searxng"'}, "Unauthorized"
+        return super().handle(path, params, headers)
 
     def failure(self, params: dict[str, str], headers: dict[str, str]) -> Reply | None:
         if self.mode == "limited":

@@ -3,6 +3,7 @@ exit codes, the cache, and API keys kept out of everything written or shown."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import stat
@@ -19,7 +20,13 @@ from search_providers.base import ProviderError, Query
 from search_providers.brave import BraveProvider
 from search_providers.google_cse import GoogleCseProvider
 from search_providers.serpapi import SerpApiProvider
-from tests.search_servers import BraveService, GoogleService, LoopbackServer, SerpApiService
+from tests.search_servers import (
+    BraveService,
+    GoogleService,
+    LoopbackServer,
+    SearxngService,
+    SerpApiService,
+)
 
 BRAVE_KEY = "brave-secret-4f9c2a7e"
 SERP_KEY = "serp-secret-8d1b3c6f"
@@ -208,3 +215,50 @@ def test_a_brave_key_without_a_subscription_is_exit_5(brave) -> None:
     assert result.exit_code == 5, result.output
     assert "brave failed (auth)" in result.stderr
     assert "https://api-dashboard.search.brave.com/app/keys" in result.stderr
+
+
+PASSWORD = "s3cret-pw-5e1d"
+
+
+def test_searxng_credentials_go_as_basic_auth_and_are_never_shown_or_cached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    token = base64.b64encode(f"laura:{PASSWORD}".encode()).decode()
+    service = SearxngService(total=5, basic_auth=f"Basic {token}")
+    with LoopbackServer(service) as server:
+        address = server.url.replace("http://", f"http://laura:{PASSWORD}@")
+        monkeypatch.setenv("SEARXNG_URL", address)
+        found = _run("--provider", "searxng")
+        assert found.exit_code == 0, found.output
+        assert len(_records(found.stdout)) == 5  # the instance accepted the password
+        service.mode = "server_error"
+        failed = _run("--provider", "searxng", "--no-cache")
+    assert failed.exit_code == 6 and "searxng failed" in failed.stderr
+    monkeypatch.setenv("SEARXNG_URL", f"http://laura:{PASSWORD}@127.0.0.1:9")
+    unreachable = _run("--provider", "searxng", "--no-cache")
+    assert "cannot connect to 127.0.0.1:9" in unreachable.stderr
+    monkeypatch.setenv("SEARXNG_URL", f"htp://laura:{PASSWORD}@127.0.0.1:9")
+    misspelt = _run("--provider", "searxng")
+    assert misspelt.exit_code == 5 and "htp://***@127.0.0.1:9" in misspelt.stderr
+    for result in (found, failed, unreachable, misspelt):
+        assert PASSWORD not in result.output
+    assert PASSWORD.encode() not in _cache_bytes() and token.encode() not in _cache_bytes()
+
+
+def test_google_engine_id_is_not_stored_and_engines_do_not_share_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    service = GoogleService(key="g-key", total=3)
+    with LoopbackServer(service) as server:
+        monkeypatch.setattr(GoogleCseProvider, "default_base_url", server.url)
+        monkeypatch.setenv("GOOGLE_API_KEY", "g-key")
+        monkeypatch.setenv("GOOGLE_CSE_ID", "cx-secret-7f3a")
+        assert _run("--provider", "google").exit_code == 0
+        assert _run("--provider", "google").exit_code == 0
+        assert len(service.log) == 1  # the second answer came from the cache
+        monkeypatch.setenv("GOOGLE_CSE_ID", "cx-other-9b2c")
+        assert _run("--provider", "google").exit_code == 0
+        assert [r.params["cx"] for r in service.log] == ["cx-secret-7f3a", "cx-other-9b2c"]
+    stored = _cache_bytes()
+    assert b"site1.example" in stored
+    assert b"cx-secret-7f3a" not in stored and b"cx-other-9b2c" not in stored

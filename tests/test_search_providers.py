@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from search_providers._http import retry_after_seconds
-from search_providers.base import ErrorKind, ProviderError, Query
+from search_providers.base import ErrorKind, ProviderError, Query, redact
 from search_providers.brave import BraveProvider
 from search_providers.google_cse import GoogleCseProvider
 from search_providers.searxng import SearxngProvider
@@ -414,3 +414,16 @@ def test_searxng_lasting_429_names_the_limiter_and_the_fix(serve) -> None:
     assert caught.value.kind is ErrorKind.RATE_LIMITED and len(server.service.log) == 3
     assert "limiter" in message and "server.limiter" in message
     assert "pass_ip" in message and "limiter.toml" in message
+
+
+def test_redact_masks_credentials_in_addresses_and_messages() -> None:
+    assert redact("http://laura:pw@127.0.0.1:8080/search") == "http://***@127.0.0.1:8080/search"
+    assert redact("cannot reach https://token@s.example/ or ftp://a:b@c") == (
+        "cannot reach https://***@s.example/ or ftp://***@c"
+    )
+    assert (
+        redact("/search.json?q=x&api_key=abc123&start=0") == "/search.json?q=x&api_key=***&start=0"
+    )
+    assert redact("write to laura@example.fi at https://example.fi/a@b") == (
+        "write to laura@example.fi at https://example.fi/a@b"
+    )

@@ -9,16 +9,17 @@ import typer
 from typer.core import TyperGroup
 
 from footprint.errors import ExitStatus, FootprintError
+from search_providers.base import redact
 
 
 def error(message: str) -> None:
-    """Print a one-line error to standard error."""
-    typer.echo(f"Error: {message}", err=True)
+    """Print a one-line error to standard error, credentials in addresses masked."""
+    typer.echo(f"Error: {redact(message)}", err=True)
 
 
 def warn(message: str) -> None:
-    """Print a one-line warning to standard error."""
-    typer.echo(f"Warning: {message}", err=True)
+    """Print a one-line warning to standard error, credentials in addresses masked."""
+    typer.echo(f"Warning: {redact(message)}", err=True)
 
 
 class FootprintGroup(TyperGroup):

@@ -16,7 +16,14 @@ from footprint.models import SearchResult
 from footprint.profile import Profile
 from footprint.search.dedup import merge_hits
 from footprint.search.plan import PlannedQuery, plan_queries, quoted
-from search_providers.base import ErrorKind, ProviderError, Query, SearchHit, SearchProvider
+from search_providers.base import (
+    ErrorKind,
+    ProviderError,
+    Query,
+    SearchHit,
+    SearchProvider,
+    redact,
+)
 
 # After these, asking the same provider again in this run cannot succeed.
 _GIVE_UP = frozenset({ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.CONFIG, ErrorKind.RATE_LIMITED})
@@ -113,17 +120,14 @@ def _tasks(
 
 
 def _record(failures: list[ProviderFailure], err: ProviderError, query: str) -> None:
+    message = redact(err.message)  # it is shown, saved with the audit and put in the report
     for i, failure in enumerate(failures):
-        if (failure.provider, failure.kind, failure.message) == (
-            err.provider,
-            err.kind,
-            err.message,
-        ):
+        if (failure.provider, failure.kind, failure.message) == (err.provider, err.kind, message):
             failures[i] = ProviderFailure(
                 failure.provider, failure.kind, failure.message, failure.query, failure.count + 1
             )
             return
-    failures.append(ProviderFailure(err.provider, err.kind, err.message, query))
+    failures.append(ProviderFailure(err.provider, err.kind, message, query))
 
 
 def run_search(
