@@ -1,14 +1,21 @@
 """The person's profile: who they are, so footprint can tell them from namesakes.
 
 The profile is a TOML file the person writes; every key but `name` is optional.
-Unknown keys are warnings (a typo should not stop an audit); a wrong type is an
-error that names the key.
+A profile is understood or the person is told: an unknown key (a typo such as `[wrok]`)
+is an error that suggests the nearest known key, a wrong value is an error that says in
+plain words what is wrong and how to write it, and the template's example name is refused.
+The known keys are data (`footprint/data/profile_keys.toml`).
 """
 
 from __future__ import annotations
 
+import difflib
+import json
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,6 +23,8 @@ from typing import Any
 from footprint.errors import ProfileError
 
 LANGUAGES = ("fi", "sv", "en")
+KEYS_FILE = "profile_keys.toml"
+FIRST_YEAR = 1900
 
 
 @dataclass(frozen=True)
@@ -88,108 +97,295 @@ class LoadedProfile:
     warnings: tuple[str, ...] = ()
 
 
-_SECTIONS: dict[str, tuple[str, ...]] = {
-    "work": ("employers", "titles", "domains", "keywords"),
-    "private": ("accounts", "keywords"),
-    "activism": ("organizations", "years", "keywords"),
-    "publications": ("names",),
-}
-_TOP = ("name", "aliases", "birth_year", "locations", "languages")
+@dataclass(frozen=True)
+class ProfileKeys:
+    """The keys a profile may have (`footprint/data/profile_keys.toml`)."""
+
+    top: tuple[str, ...]
+    sections: dict[str, tuple[str, ...]]
+    arrays: dict[str, tuple[str, ...]]
+    placeholder_names: tuple[str, ...]
+
+
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{KEYS_FILE}: '{where}' must be a list of names")
+    if len(set(value)) != len(value):
+        raise ValueError(f"{KEYS_FILE}: '{where}' names a key twice")
+    return tuple(value)
+
+
+@cache
+def profile_keys() -> ProfileKeys:
+    """The known keys, read once from the data file and checked."""
+    text = resources.files("footprint.data").joinpath(KEYS_FILE).read_text("utf-8")
+    data = tomllib.loads(text)
+    keys = ProfileKeys(
+        top=_names(data["top"], "top"),
+        sections={k: _names(v, f"sections.{k}") for k, v in data["sections"].items()},
+        arrays={k: _names(v, f"arrays.{k}") for k, v in data.get("arrays", {}).items()},
+        placeholder_names=_names(data["placeholder_names"], "placeholder_names"),
+    )
+    clash = set(keys.top) & (set(keys.sections) | set(keys.arrays))
+    if clash or set(keys.sections) & set(keys.arrays):
+        raise ValueError(f"{KEYS_FILE}: a key is both a value and a table: {sorted(clash)}")
+    return keys
+
+
+_KINDS: tuple[tuple[type, str], ...] = (
+    (bool, "true/false"),  # before int: a bool is an int to Python
+    (int, "a number"),
+    (float, "a number with a fraction"),
+    (str, "text"),
+    (list, "a list"),
+    (dict, "a table"),
+    (datetime, "a date and time"),
+    (date, "a date"),
+    (time, "a time"),
+)
+
+
+def _kind(value: Any) -> str:
+    """A TOML value's type in plain words."""
+    return next((name for kind, name in _KINDS if isinstance(value, kind)), type(value).__name__)
+
+
+def _toml(value: Any) -> str:
+    """A value as it would be written in TOML (strings and lists of strings)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _unknown_top(key: str, value: Any, keys: ProfileKeys) -> str:
+    """Why a top-level key is unknown, and the nearest known one."""
+    if isinstance(value, dict):
+        near = _closest(key, keys.sections)
+        hint = f": did you mean [{near}]?" if near else f": a profile has {_section_list(keys)}"
+        return f"unknown section [{key}]{hint}"
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        near = _closest(key, keys.arrays)
+        hint = f": did you mean [[{near}]]?" if near else f": a profile has {_section_list(keys)}"
+        return f"unknown table [[{key}]]{hint}"
+    near = _closest(key, keys.top)
+    if near:
+        return f"unknown key '{key}': did you mean '{near}'?"
+    home = _section_of(key, keys)
+    if home and home[1] == key:
+        return f"'{key}' belongs under [{home[0]}]: move it below the [{home[0]}] line"
+    if home:
+        return f"unknown key '{key}': did you mean '{home[1]}' under [{home[0]}]?"
+    return f"unknown key '{key}': a profile has {', '.join(keys.top)} and {_section_list(keys)}"
+
+
+def _unknown_in(section: str, key: str, keys: ProfileKeys) -> str:
+    """Why a key in a [section] is unknown, and the nearest known one."""
+    near = _closest(key, keys.sections[section])
+    if near:
+        return f"unknown key '{key}' in [{section}]: did you mean '{near}'?"
+    top = _closest(key, keys.top)
+    if top == key:
+        return (
+            f"'{key}' belongs at the top of the file, before the first [section], "
+            f"not in [{section}]"
+        )
+    if top:
+        return (
+            f"unknown key '{key}' in [{section}]: did you mean '{top}', at the top of the file "
+            "before the first [section]?"
+        )
+    home = _section_of(key, keys)
+    if home:
+        return f"unknown key '{key}' in [{section}]: did you mean '{home[1]}' under [{home[0]}]?"
+    return f"unknown key '{key}' in [{section}]: it has {', '.join(keys.sections[section])}"
+
+
+def _section_of(key: str, keys: ProfileKeys) -> tuple[str, str] | None:
+    """The section whose key is nearest to `key`, and that key."""
+    pairs = {f"{section}.{k}": (section, k) for section, ks in keys.sections.items() for k in ks}
+    best = difflib.get_close_matches(
+        key.lower(), [k.split(".", 1)[1] for k in pairs], n=1, cutoff=0.75
+    )
+    if not best:
+        return None
+    return next(pair for pair in pairs.values() if pair[1] == best[0])
+
+
+def _section_list(keys: ProfileKeys) -> str:
+    tables = [f"[{s}]" for s in keys.sections] + [f"[[{a}]]" for a in keys.arrays]
+    return "the sections " + ", ".join(tables)
+
+
+def unknown_keys(data: dict[str, Any], keys: ProfileKeys | None = None) -> list[str]:
+    """Every key the profile has that footprint does not know, each with a suggestion."""
+    keys = keys or profile_keys()
+    problems = []
+    for key, value in data.items():
+        if key in keys.top:
+            continue
+        if key in keys.sections:
+            if isinstance(value, dict):
+                problems += [
+                    _unknown_in(key, k, keys) for k in value if k not in keys.sections[key]
+                ]
+            continue
+        if key in keys.arrays:
+            entries = value if isinstance(value, list) else []
+            for i, entry in enumerate(entries):
+                if isinstance(entry, dict):
+                    problems += [
+                        f"unknown key '{k}' in [[{key}]] {i + 1}: it has "
+                        + ", ".join(keys.arrays[key])
+                        for k in entry
+                        if k not in keys.arrays[key]
+                    ]
+            continue
+        problems.append(_unknown_top(key, value, keys))
+    return problems
 
 
 class _Reader:
-    """Reads typed values out of the parsed TOML, collecting warnings."""
+    """Reads typed values out of the parsed TOML and says in plain words what is wrong."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.warnings: list[str] = []
 
-    def fail(self, key: str, expected: str, value: Any) -> ProfileError:
-        got = type(value).__name__
-        return ProfileError(f"{self.source}: '{key}' must be {expected}, not {got} ({value!r})")
+    def error(self, message: str) -> ProfileError:
+        return ProfileError(f"{self.source}: {message}")
 
     def strings(self, table: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(path, "a list of strings", value)
+            entries = [part.strip() for part in value.split(",") if part.strip()] or [value]
+            raise self.error(
+                f"'{path}' is one text, but it must be a list, even with one entry: "
+                f"write {key} = [{', '.join(map(_toml, entries))}]"
+            )
+        if not isinstance(value, list):
+            raise self.error(
+                f"'{path}' must be a list of texts in quotes, such as {key} = [\"...\"], "
+                f"not {_kind(value)}"
+            )
+        for i, item in enumerate(value, 1):
+            if not isinstance(item, str):
+                raise self.error(
+                    f"'{path}' must be a list of texts in quotes: entry {i} is {_kind(item)} "
+                    f'({item!r}); write it as "{item}"'
+                )
         return tuple(v.strip() for v in value if v.strip())
 
-    def unknown(self, table: dict[str, Any], known: tuple[str, ...], prefix: str) -> None:
-        for key in table:
-            if key not in known:
-                self.warnings.append(f"{self.source}: unknown key '{prefix}{key}' is ignored")
+    def name(self, data: dict[str, Any]) -> str:
+        name = data.get("name")
+        example = 'such as name = "Laura Hietanen"'
+        if name is None:
+            raise self.error(f"'name' is missing: add a line {example}")
+        if not isinstance(name, str):
+            raise self.error(f"'name' must be your name in quotes, {example}, not {_kind(name)}")
+        if not name.strip():
+            raise self.error(f"'name' is empty: write your name, {example}")
+        return " ".join(name.split())
+
+    def year(self, value: Any, what: str, example: str) -> int:
+        if isinstance(value, str) and value.strip().isdigit():
+            raise self.error(
+                f'{what} is text ("{value}"): write the year without quotes: {example}'
+            )
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.error(f"{what} must be a year, {example}, not {_kind(value)}")
+        if not FIRST_YEAR <= value <= date.today().year:
+            raise self.error(
+                f"{what} {value} is not a year footprint can use: "
+                f"give one from {FIRST_YEAR} to {date.today().year}"
+            )
+        return value
+
+    def activism_years(self, raw: Any) -> tuple[int, int] | None:
+        example = "years = [1996, 2006]"
+        if raw is None:
+            return None
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = [raw]
+        if not isinstance(raw, list):
+            raise self.error(
+                f"'activism.years' must be the first and the last year, {example}, not {_kind(raw)}"
+            )
+        if not 1 <= len(raw) <= 2:
+            raise self.error(
+                f"'activism.years' needs the first and the last year, {example}; "
+                f"it has {len(raw)} years"
+            )
+        years = [self.year(y, "an activism year", example) for y in raw]
+        first, last = years[0], years[-1]
+        if first > last:
+            raise self.error(
+                f"the activism years are reversed: {first}, {last}: write the first year "
+                f"first: years = [{last}, {first}]"
+            )
+        return (first, last)
+
+    def languages(self, data: dict[str, Any]) -> tuple[str, ...]:
+        languages = self.strings(data, "languages", "languages")
+        for lang in languages:
+            if lang in LANGUAGES:
+                continue
+            if len(lang) == 2 and lang.isalpha() and lang.islower():  # another language: "se"
+                self.warnings.append(
+                    f"{self.source}: 'languages' has {lang!r}, which footprint cannot search or "
+                    "report in: it is ignored (footprint uses fi, sv and en)"
+                )
+            else:
+                raise self.error(f"'languages' has {lang!r}: use fi, sv or en")
+        return tuple(lang for lang in languages if lang in LANGUAGES) or ("fi",)
 
 
 def parse_profile(text: str, source: str = "profile") -> LoadedProfile:
-    """Parse and validate profile TOML text."""
+    """Parse and validate profile TOML text, as the person wrote it."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{source}: invalid TOML: {exc}") from None
-    return profile_from_mapping(data, source)
+    loaded = profile_from_mapping(data, source)
+    name = loaded.profile.name.casefold()
+    if any(name == placeholder.casefold() for placeholder in profile_keys().placeholder_names):
+        raise ProfileError(
+            f"{source}: 'name' is still the template's example ({loaded.profile.name!r}): "
+            'write your own name, such as name = "Laura Hietanen"'
+        )
+    return loaded
 
 
 def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> LoadedProfile:
-    """Validate an already parsed profile mapping."""
+    """Validate an already parsed profile mapping; an unknown key is an error."""
+    keys = profile_keys()
     r = _Reader(source)
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        if name is None:
-            raise ProfileError(
-                f"{source}: 'name' is missing: add a line such as name = \"Laura Hietanen\""
-            )
-        raise r.fail("name", "a non-empty string", name)
-    r.unknown(data, _TOP + tuple(_SECTIONS), "")
-
+    name = r.name(data)
+    problems = unknown_keys(data, keys)
+    if problems:
+        raise r.error("; ".join(problems))
     birth_year = data.get("birth_year")
-    if birth_year is not None and (
-        not isinstance(birth_year, int)
-        or isinstance(birth_year, bool)
-        or not 1900 <= birth_year <= 2030
-    ):
-        raise r.fail("birth_year", "a year such as 1978", birth_year)
-
-    languages = r.strings(data, "languages", "languages")
-    for lang in languages:
-        if lang in LANGUAGES:
-            continue
-        if len(lang) == 2 and lang.isalpha() and lang.islower():  # another language: "se"
-            r.warnings.append(
-                f"{source}: 'languages' has {lang!r}, which footprint cannot search or report "
-                "in: it is ignored (footprint uses fi, sv and en)"
-            )
-        else:
-            raise ProfileError(f"{source}: 'languages' has {lang!r}: use fi, sv or en")
-    languages = tuple(lang for lang in languages if lang in LANGUAGES) or ("fi",)
+    if birth_year is not None:
+        birth_year = r.year(birth_year, "'birth_year'", "birth_year = 1978")
+    languages = r.languages(data)
 
     sections: dict[str, dict[str, Any]] = {}
-    for section, keys in _SECTIONS.items():
+    for section, section_keys in keys.sections.items():
         table = data.get(section, {})
         if not isinstance(table, dict):
-            raise r.fail(section, f"a table ([{section}])", table)
-        r.unknown(table, keys, f"{section}.")
-        sections[section] = {k: r.strings(table, k, f"{section}.{k}") for k in keys if k != "years"}
-
-    years_raw = data.get("activism", {}).get("years")
-    years: tuple[int, int] | None = None
-    if years_raw is not None:
-        if isinstance(years_raw, int) and not isinstance(years_raw, bool):
-            years_raw = [years_raw, years_raw]
-        if (
-            not isinstance(years_raw, list)
-            or len(years_raw) != 2
-            or not all(isinstance(y, int) and not isinstance(y, bool) for y in years_raw)
-            or years_raw[0] > years_raw[1]
-        ):
-            raise r.fail(
-                "activism.years", "two years, first and last, such as [1996, 2006]", years_raw
+            raise r.error(
+                f"'{section}' must be a section: write [{section}] on its own line and its keys "
+                f"below it, not {section} = ..."
             )
-        years = (years_raw[0], years_raw[1])
+        sections[section] = {
+            k: r.strings(table, k, f"{section}.{k}") for k in section_keys if k != "years"
+        }
+    years = r.activism_years(data.get("activism", {}).get("years"))
 
     profile = Profile(
-        name=" ".join(name.split()),
+        name=name,
         aliases=r.strings(data, "aliases", "aliases"),
         birth_year=birth_year,
         locations=r.strings(data, "locations", "locations"),
@@ -200,6 +396,32 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
         publications=PublicationsProfile(**sections["publications"]),
     )
     return LoadedProfile(profile, tuple(r.warnings))
+
+
+def for_name(profile: Profile, name: str) -> tuple[Profile, str | None]:
+    """The profile used for searching NAME, and what to tell the person if it is another name.
+
+    The profile's details (employers, towns, groups) still help sort the results; its own
+    name is kept as another name to search for, and the person is told.
+    """
+    clean = " ".join(name.split())
+    if clean.casefold() == profile.name.casefold():
+        return replace(profile, name=clean), None
+    aliases = (
+        profile.aliases if profile.name in profile.aliases else (*profile.aliases, profile.name)
+    )
+    aliases = tuple(a for a in aliases if a.casefold() != clean.casefold())
+    if clean.casefold() in (a.casefold() for a in profile.aliases):
+        notice = (
+            f"searching for {clean!r}, one of the other names in the profile of {profile.name!r}"
+        )
+    else:
+        notice = (
+            f"the profile is for {profile.name!r}, not {clean!r}: its details are used to sort "
+            f"the results and {profile.name!r} is searched too; give the right --profile, "
+            "or change its name if this is not your profile"
+        )
+    return replace(profile, name=clean, aliases=aliases), notice
 
 
 def load_profile(path: Path) -> LoadedProfile:

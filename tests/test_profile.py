@@ -1,11 +1,25 @@
-"""The profile TOML: every key optional but name, warnings for unknown keys, errors for types."""
+"""The profile TOML: every key optional but name; unknown keys, wrong values and the template's
+example name are errors that say in plain words what is wrong and suggest the right key."""
 
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from footprint.errors import ProfileError
-from footprint.profile import load_profile, parse_profile, profile_template
+from footprint.cli import app
+from footprint.errors import ExitStatus, ProfileError
+from footprint.profile import (
+    ActivismProfile,
+    PrivateProfile,
+    Profile,
+    PublicationsProfile,
+    WorkProfile,
+    for_name,
+    load_profile,
+    parse_profile,
+    profile_keys,
+    profile_template,
+)
 
 FULL = """
 name = "Laura Hietanen"
@@ -49,23 +63,146 @@ def test_only_name_is_needed() -> None:
     assert p.activism.years is None
 
 
-def test_unknown_keys_warn() -> None:
-    loaded = parse_profile('name = "A B"\nnickname = "x"\n[work]\nboss = "y"\n', "me.toml")
-    assert loaded.warnings == (
-        "me.toml: unknown key 'nickname' is ignored",
-        "me.toml: unknown key 'work.boss' is ignored",
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[wrok]\nemployers = ['X']", "unknown section [wrok]: did you mean [work]?"),
+        ("[work]\nemployer = ['X']", "unknown key 'employer' in [work]: did you mean 'employers'?"),
+        ("employers = ['X']", "'employers' belongs under [work]: move it below the [work] line"),
+        ("alias = ['x']", "unknown key 'alias': did you mean 'aliases'?"),
+        ("[work]\ntitles = []\naliases = ['x']", "'aliases' belongs at the top of the file"),
+        ("[activism]\norganisations = ['x']", "did you mean 'organizations'?"),
+        ("[privat]\naccounts = []", "did you mean [private]?"),
+        ("[[namesake]]\nname = 'x'", "unknown table [[namesake]]"),
+        ("qwerty = 1", "unknown key 'qwerty': a profile has name, aliases"),
+    ],
+)
+def test_unknown_keys_are_errors_that_suggest_the_right_key(text: str, message: str) -> None:
+    """A typo once dropped the whole [work] section with a warning and exit 0."""
+    with pytest.raises(ProfileError) as excinfo:
+        parse_profile('name = "Laura Hietanen"\n' + text, "me.toml")
+    assert str(excinfo.value).startswith("me.toml: ")
+    assert message in str(excinfo.value)
+
+
+def test_every_unknown_key_is_named_at_once() -> None:
+    with pytest.raises(ProfileError) as excinfo:
+        parse_profile('name = "A B"\nnickname = "x"\n[wrok]\n[work]\nboss = "y"\n', "me.toml")
+    message = str(excinfo.value)
+    assert "'nickname'" in message and "[wrok]" in message and "'boss' in [work]" in message
+    assert "\n" not in message  # one line
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[activism]\nyears = [2006, 1996]",
+         "the activism years are reversed: 2006, 1996: write the first year first: "
+         "years = [1996, 2006]"),
+        ('aliases = "Laura H., lhietanen"',
+         "'aliases' is one text, but it must be a list, even with one entry: "
+         'write aliases = ["Laura H.", "lhietanen"]'),
+        ('aliases = "Laura H."', 'write aliases = ["Laura H."]'),
+        ('locations = "Tampere"', 'write locations = ["Tampere"]'),
+        ('birth_year = "1978"', "'birth_year' is text (\"1978\"): write the year without quotes"),
+        ("birth_year = 1878", "'birth_year' 1878 is not a year footprint can use"),
+        ("[activism]\nyears = [1996, 2001, 2006]", "needs the first and the last year"),
+        ('[activism]\nyears = ["1996", 2006]', "an activism year is text (\"1996\")"),
+        ("aliases = [1, 2]", "'aliases' must be a list of texts in quotes: entry 1 is a number"),
+        ('work = "x"', "'work' must be a section: write [work] on its own line"),
+    ],
+)  # fmt: skip
+def test_wrong_values_are_said_in_plain_words(text: str, message: str) -> None:
+    with pytest.raises(ProfileError) as excinfo:
+        parse_profile('name = "Laura Hietanen"\n' + text, "me.toml")
+    assert message in str(excinfo.value)
+    assert " str" not in str(excinfo.value) and " int" not in str(excinfo.value)
+
+
+def test_one_year_of_activism_is_a_year_span() -> None:
+    text = 'name = "A B"\n[activism]\nyears = [2001]'
+    assert parse_profile(text).profile.activism.years == (2001, 2001)
+    assert parse_profile('name = "A B"\n[activism]\nyears = 2001').profile.activism.years == (
+        2001,
+        2001,
     )
+
+
+def test_the_untouched_template_is_refused() -> None:
+    with pytest.raises(ProfileError, match="'name' is still the template's example"):
+        parse_profile(profile_template(), "me.toml")
+    for placeholder in profile_keys().placeholder_names:
+        with pytest.raises(ProfileError, match="write your own name"):
+            parse_profile(f'name = "  {placeholder.upper()} "')
+
+
+def test_the_known_keys_are_the_profile_fields() -> None:
+    """The data file and the dataclasses agree: a key added to one must be read by the other."""
+    keys = profile_keys()
+    fields = {
+        "work": WorkProfile,
+        "private": PrivateProfile,
+        "activism": ActivismProfile,
+        "publications": PublicationsProfile,
+    }
+    assert set(keys.sections) == set(fields)
+    for section, cls in fields.items():
+        assert keys.sections[section] == tuple(cls.__dataclass_fields__)
+    assert set(keys.top) | set(keys.sections) | set(keys.arrays) == set(
+        Profile.__dataclass_fields__
+    )
+
+
+def test_an_audit_for_another_name_says_so() -> None:
+    profile = parse_profile('name = "Laura Hietanen"\naliases = ["Laura Virtanen"]').profile
+    same, notice = for_name(profile, " laura  hietanen")
+    assert notice is None and same.name == "laura hietanen"
+    other, notice = for_name(profile, "Maija Mehiläinen")
+    assert notice is not None
+    assert "the profile is for 'Laura Hietanen', not 'Maija Mehiläinen'" in notice
+    assert other.name == "Maija Mehiläinen" and "Laura Hietanen" in other.aliases
+    alias, notice = for_name(profile, "Laura Virtanen")
+    assert notice is not None and "one of the other names" in notice
+    assert alias.aliases == ("Laura Hietanen",)
+
+
+def test_profile_check_fails_on_unknown_keys_and_the_template(tmp_path: Path) -> None:
+    runner = CliRunner()
+    path = tmp_path / "me.toml"
+    assert runner.invoke(app, ["profile", "init", str(path)]).exit_code == 0
+    untouched = runner.invoke(app, ["profile", "check", str(path)])
+    assert untouched.exit_code == ExitStatus.INPUT
+    assert "still the template's example" in untouched.stderr
+    path.write_text('name = "Laura Hietanen"\n[wrok]\nemployers = ["X"]\n', encoding="utf-8")
+    typo = runner.invoke(app, ["profile", "check", str(path)])
+    assert typo.exit_code == ExitStatus.INPUT
+    assert "did you mean [work]?" in typo.stderr and "Traceback" not in typo.output
+    path.write_text(
+        profile_template().replace("Etunimi Sukunimi", "Laura Hietanen"), encoding="utf-8"
+    )
+    filled = runner.invoke(app, ["profile", "check", str(path)])
+    assert filled.exit_code == 0, filled.output
+    assert filled.stderr == ""
+
+
+def test_search_for_another_name_than_the_profile_warns(tmp_path: Path) -> None:
+    path = tmp_path / "me.toml"
+    path.write_text('name = "Laura Hietanen"\n', encoding="utf-8")
+    results = tmp_path / "r.jsonl"
+    results.write_text('{"url": "https://a.invalid/x", "title": "t"}\n', encoding="utf-8")
+    args = ["search", "Maija Mehiläinen", "-p", str(path), "--provider", "file",
+            "--from", str(results), "-o", str(tmp_path / "o.jsonl")]  # fmt: skip
+    out = CliRunner().invoke(app, args)
+    assert "the profile is for 'Laura Hietanen', not 'Maija Mehiläinen'" in out.stderr
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ('aliases = ["x"]', "'name' is missing"),
-        ('name = "A"\nbirth_year = "1978"', "'birth_year' must be a year"),
-        ('name = "A"\naliases = [1, 2]', "'aliases' must be a list of strings"),
-        ('name = "A"\n[activism]\nyears = [2006, 1996]', "'activism.years' must be two years"),
+        ("name = 3", "'name' must be your name in quotes"),
+        ('name = "  "', "'name' is empty"),
         ('name = "A"\nlanguages = ["Finnish"]', "'languages' has 'Finnish'"),
-        ('name = "A"\nwork = "x"', "'work' must be a table"),
     ],
 )
 def test_wrong_types_name_the_key(text: str, message: str) -> None:
@@ -95,10 +232,10 @@ def test_missing_profile_says_how_to_create_one(tmp_path: Path) -> None:
         load_profile(tmp_path / "me.toml")
 
 
-def test_template_is_a_valid_profile() -> None:
-    loaded = parse_profile(profile_template())
+def test_template_with_a_name_is_a_valid_profile() -> None:
+    loaded = parse_profile(profile_template().replace("Etunimi Sukunimi", "Laura Hietanen"))
     assert loaded.warnings == ()
-    assert loaded.profile.name
+    assert loaded.profile.name == "Laura Hietanen"
 
 
 def test_unreadable_profiles_say_what_is_wrong(tmp_path: Path) -> None:

@@ -52,16 +52,12 @@ def resolve_profile(path: Path | None, name: str | None, queries: Sequence[str] 
 
 
 def person_for_search(name: str, profile_path: Path | None) -> Profile:
-    """The profile, searched under NAME; a different profile name is kept as an alias."""
-    from dataclasses import replace
+    """The profile, searched under NAME; a different profile name is said and kept as an alias."""
+    from footprint.profile import for_name
 
-    person = resolve_profile(profile_path, name)
-    clean = " ".join(name.split())
-    if person.name != clean:
-        aliases = (
-            person.aliases if person.name in person.aliases else (*person.aliases, person.name)
-        )
-        person = replace(person, name=clean, aliases=aliases)
+    person, notice = for_name(resolve_profile(profile_path, name), name)
+    if notice and profile_path is not None:
+        warn(f"{profile_path}: {notice}")
     return person
 
 
