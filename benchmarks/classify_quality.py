@@ -1,11 +1,14 @@
 """How well the classifier sorts the labelled results in tests/data/classify.
 
     python benchmarks/classify_quality.py [--set dev|heldout|all] [--json] [--verbose]
-                                          [--dump FILE]
+                                          [--dump FILE] [--dir FOLDER] [--offline]
 
 Prints per-class precision, recall and F1, macro-F1, accuracy and the confusion
 matrix; with --verbose also every misclassified result with its reasons; with --dump
 every prediction (category, topic, confidence, year, reasons) as JSON, to compare runs.
+With --dir it scores a folder in the same format written elsewhere (a blind part:
+`results.jsonl` and `people/`); with --offline it sorts without the recorded page checks
+and leaves the defunct results out, as an audit without network would.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,10 +140,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--part", help="score only this file of tests/data/classify, e.g. dev_part_c.jsonl"
     )
+    parser.add_argument("--dir", type=Path, help="score FOLDER/results.jsonl with FOLDER/people")
+    parser.add_argument(
+        "--offline", action="store_true", help="no page checks; defunct results left out"
+    )
     args = parser.parse_args(argv)
     names = ["dev", "heldout"] if args.set == "all" else [args.set]
-    items = load_items(names) if args.part is None else load_file(DATA / args.part)
-    predicted = classify_items(items)
+    data = args.dir if args.dir else DATA
+    if args.dir:
+        items = load_file(args.dir / "results.jsonl")
+    else:
+        items = load_items(names) if args.part is None else load_file(DATA / args.part)
+    if args.offline:
+        items = [replace(i, check=None) for i in items if i.label != "defunct"]
+    predicted = classify_items(items, data)
     if args.dump:
         dumped = [{"url": i.result.url, "label": i.label, **p.to_dict()}
                   for i, p in zip(items, predicted, strict=True)]  # fmt: skip
