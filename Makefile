@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench sysdeps clean
+.PHONY: demo app test lint bench sysdeps clean
 
 $(STAMP): pyproject.toml
 	@scripts/sysdeps.sh
@@ -19,7 +19,11 @@ sysdeps:            ## install the system libraries WeasyPrint needs (Pango, Har
 demo: $(STAMP)      ## run the whole audit offline on a bundled fictional person and write a PDF
 	$(BIN)/footprint demo
 
-test: $(STAMP)      ## run the whole test suite
+app: $(STAMP)       ## open the local web app on the bundled fictional person (offline)
+	$(BIN)/footprint app --demo
+
+test: $(STAMP)      ## run the whole test suite (installs Chromium for the app's browser tests)
+	@scripts/sysdeps.sh test
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -1,0 +1,197 @@
+/* footprint app: progressive enhancement only. Every page works without this file.
+ * Review: answers are sent in the background and the card is updated in place;
+ * keys j/k move between cards, w/p/a/n answer, u undoes. Audit: live progress.
+ * Nothing here builds HTML from data: text goes in with textContent. */
+(function () {
+  "use strict";
+
+  function csrf() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  function post(form, submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    return fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json", "X-CSRF-Token": csrf() }
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok || !body.ok) { throw new Error(body.error || "failed"); }
+        return body;
+      });
+    });
+  }
+
+  /* ---- review ---------------------------------------------------------------- */
+  var review = document.getElementById("review");
+
+  function say(text) {
+    var live = document.getElementById("announce");
+    if (live) { live.textContent = ""; live.textContent = text; }
+  }
+
+  function updateCounter() {
+    var counter = document.getElementById("counter");
+    if (!counter) { return; }
+    var done = 0;
+    document.querySelectorAll("article.card").forEach(function (card) {
+      if (card.dataset.reviewed === "1") { done += 1; }
+    });
+    var hidden = parseInt(counter.dataset.reviewed, 10) - parseInt(counter.dataset.shownReviewed || counter.dataset.reviewed, 10);
+    var total = done + (isNaN(hidden) ? 0 : hidden);
+    counter.querySelector(".n-reviewed").textContent = String(total);
+    var bar = document.getElementById("counter-bar");
+    if (bar) { bar.value = total; }
+  }
+
+  function markCard(card, category) {
+    if (!card) { return; }
+    card.dataset.reviewed = category ? "1" : "0";
+    if (category) { card.dataset.category = category; }
+    card.querySelectorAll("button.answer").forEach(function (button) {
+      button.setAttribute("aria-pressed", category && button.value === category ? "true" : "false");
+    });
+    var state = card.querySelector("[data-state]");
+    if (state) {
+      state.textContent = "";
+      if (category) {
+        var strong = document.createElement("strong");
+        strong.textContent = review.dataset.tYour + ": ";
+        state.appendChild(strong);
+        state.appendChild(document.createTextNode(review.dataset["t" + category.charAt(0).toUpperCase() + category.slice(1)] || category));
+      } else {
+        state.textContent = review.dataset.tTodo;
+      }
+    }
+    var undo = card.querySelector("form[data-undo]");
+    if (undo) { undo.hidden = !category; }
+  }
+
+  function cards() { return Array.prototype.slice.call(document.querySelectorAll("article.card")); }
+
+  function currentCard() {
+    var active = document.activeElement;
+    return active && active.closest ? active.closest("article.card") : null;
+  }
+
+  function focusCard(card) {
+    if (!card) { return; }
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: "center" });
+  }
+
+  function move(step) {
+    var all = cards();
+    if (!all.length) { return; }
+    var index = all.indexOf(currentCard());
+    var next = index < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, index + step));
+    focusCard(all[next]);
+  }
+
+  if (review) {
+    var reviewedOnPage = cards().filter(function (c) { return c.dataset.reviewed === "1"; }).length;
+    var counter = document.getElementById("counter");
+    if (counter) { counter.dataset.shownReviewed = String(reviewedOnPage); }
+
+    review.addEventListener("submit", function (event) {
+      var form = event.target;
+      var card = form.closest("article.card");
+      if (!card) { return; }
+      event.preventDefault();
+      var submitter = event.submitter;
+      post(form, submitter).then(function (body) {
+        if (form.hasAttribute("data-answer")) {
+          markCard(card, body.category);
+          say(review.dataset.tSaved + ": " + submitter.textContent.trim());
+        } else if (form.hasAttribute("data-undo")) {
+          markCard(card, null);
+          say(review.dataset.tUndone);
+          focusCard(card);
+        } else if (form.hasAttribute("data-site")) {
+          body.ids.forEach(function (id) { markCard(document.getElementById(id), body.category); });
+          say(review.dataset.tSaved + ": " + review.dataset.tNamesake + " (" + body.ids.length + ")");
+        }
+        updateCounter();
+      }).catch(function () { say(review.dataset.tFailed); });
+    });
+
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+      var tag = (event.target.tagName || "").toLowerCase();
+      if (tag === "input" || tag === "select" || tag === "textarea") { return; }
+      var answers = { w: "work", p: "private", a: "activism", n: "namesake" };
+      var key = event.key.toLowerCase();
+      if (key === "j") { event.preventDefault(); move(1); return; }
+      if (key === "k") { event.preventDefault(); move(-1); return; }
+      var card = currentCard();
+      if (!card) { return; }
+      if (answers[key]) {
+        var button = card.querySelector('button.answer[value="' + answers[key] + '"]');
+        if (!button) { return; }
+        event.preventDefault();
+        var form = button.form;
+        post(form, button).then(function (body) {
+          markCard(card, body.category);
+          updateCounter();
+          say(review.dataset.tSaved + ": " + button.textContent.trim());
+          var all = cards();
+          var index = all.indexOf(card);
+          focusCard(all[Math.min(all.length - 1, index + 1)]);
+        }).catch(function () { say(review.dataset.tFailed); });
+      } else if (key === "u") {
+        var undo = card.querySelector("form[data-undo]");
+        if (undo && !undo.hidden) {
+          event.preventDefault();
+          undo.requestSubmit(undo.querySelector("button"));
+        }
+      }
+    });
+  }
+
+  /* ---- copy buttons (the letter) --------------------------------------------- */
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.dataset.copy);
+      if (!source) { return; }
+      var done = function () { button.textContent = button.dataset.copied; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(source.value || source.textContent).then(done, function () {
+          source.select(); document.execCommand("copy"); done();
+        });
+      } else { source.select(); document.execCommand("copy"); done(); }
+    });
+  });
+
+  /* ---- audit progress -------------------------------------------------------- */
+  var progress = document.getElementById("audit-progress");
+  if (progress && progress.dataset.running === "1") {
+    var poll = function () {
+      fetch(progress.dataset.status, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          ["stage", "searched", "checked", "sorted", "found"].forEach(function (k) {
+            var el = progress.querySelector('[data-k="' + k + '"]');
+            if (el && s[k] !== undefined) { el.textContent = String(s[k]); }
+          });
+          var bar = progress.querySelector("progress");
+          if (bar && s.total) { bar.max = s.total; bar.value = s.done; }
+          var failures = progress.querySelector("[data-failures]");
+          if (failures && s.failures) {
+            failures.textContent = "";
+            s.failures.forEach(function (f) {
+              var li = document.createElement("li"); li.textContent = f; failures.appendChild(li);
+            });
+          }
+          if (s.running) { window.setTimeout(poll, 500); } else { window.location.reload(); }
+        })
+        .catch(function () { window.setTimeout(poll, 2000); });
+    };
+    window.setTimeout(poll, 300);
+  }
+
+})();
