@@ -90,9 +90,13 @@ def _mapping(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
 
 
 def _field_of(message: str) -> str:
-    """Which form field a profile error is about ('activism.years' in the message)."""
+    """Which form field a profile error is about: 'activism.years' or "activism years"."""
+    fields = ("name", "birth_year", "languages", "activism.years", *LINES)
     for key in re.findall(r"'([a-z_.]+)'", message):
-        if key in ("name", "birth_year", "languages", "activism.years", *LINES):
+        if key in fields:
+            return key
+    for key in sorted(fields, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(key.replace('.', ' ').replace('_', ' '))}\b", message):
             return key
     return "form"
 
@@ -137,11 +141,13 @@ def save() -> Response:
     if not mapping["name"]:
         errors["name"] = catalogue(g.lang)["profile"]["error_name"]
     if errors:
-        return _show(values, errors, warnings=[], saved=False, exists=True)
+        return _show(values, errors)
+    source = str(state().profile_path)
     try:
-        loaded = profile_from_mapping(mapping, str(state().profile_path))
+        loaded = profile_from_mapping(mapping, source)
     except ProfileError as exc:
-        return _show(values, {_field_of(str(exc)): str(exc)}, warnings=[], saved=False, exists=True)
+        message = str(exc).removeprefix(f"{source}: ")  # the form is the input here
+        return _show(values, {_field_of(message): message})
     _save(loaded.profile)
     return redirect(url_for("profile.page", saved="1"), code=303)
 
