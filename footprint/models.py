@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from footprint.reading import kind_of
+
 
 class Category(StrEnum):
     """What a result is, in the order the first that applies wins."""
@@ -36,20 +38,64 @@ class PageStatus(StrEnum):
 DEFUNCT_STATUSES = frozenset({PageStatus.GONE, PageStatus.PARKED, PageStatus.CEASED})
 
 
-def _opt_str(value: Any) -> str | None:
+def _opt_str(value: Any, key: str = "value") -> str | None:
+    """Text, or None; a number is taken as its text (a year), anything else is refused."""
     if value is None:
         return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TypeError(f"'{key}' must be text, not {kind_of(value)}")
     text = str(value).strip()
     return text or None
+
+
+def _text(value: Any, key: str) -> str:
+    return _opt_str(value, key) or ""
 
 
 def _opt_int(value: Any, key: str = "value") -> int | None:
     if value is None or value == "":
         return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TypeError(f"'{key}' must be a whole number, not {kind_of(value)}")
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ValueError(f"'{key}' must be a whole number, not {value!r}") from None
+        raise ValueError(f"'{key}' must be a whole number, not {str(value)[:40]!r}") from None
+
+
+def _list(value: Any, key: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"'{key}' must be a list, not {kind_of(value)}")
+    return list(value)
+
+
+def _object(value: Any, key: str) -> Mapping[str, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"'{key}' must be an object, not {kind_of(value)}")
+    return value
+
+
+def _flag(value: Any, key: str) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise TypeError(f"'{key}' must be true or false, not {kind_of(value)}")
+    return value
+
+
+def _number(value: Any, key: str) -> float:
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(f"'{key}' must be a number, not {kind_of(value)}")
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"'{key}' must be a number, not {str(value)[:40]!r}") from None
 
 
 def _enum(kind: type[Any], value: Any, key: str) -> Any:
@@ -88,22 +134,22 @@ class SearchResult:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SearchResult:
         """Build from a mapping; unknown keys are ignored, `url` is required."""
-        url = _opt_str(data.get("url"))
+        url = _opt_str(data.get("url"), "url")
         if url is None:
             raise ValueError("a result needs a 'url'")
         found_by = tuple(
-            (str(pair[0]), str(pair[1]))
-            for pair in data.get("found_by") or ()
+            (_text(pair[0], "found_by"), _text(pair[1], "found_by"))
+            for pair in _list(data.get("found_by"), "found_by")
             if isinstance(pair, list | tuple) and len(pair) == 2
         )
         return cls(
             url=url,
-            title=str(data.get("title") or ""),
-            snippet=str(data.get("snippet") or ""),
-            published=_opt_str(data.get("published")),
+            title=_text(data.get("title"), "title"),
+            snippet=_text(data.get("snippet"), "snippet"),
+            published=_opt_str(data.get("published"), "published"),
             rank=_opt_int(data.get("rank"), "rank"),
-            provider=str(data.get("provider") or ""),
-            query=str(data.get("query") or ""),
+            provider=_text(data.get("provider"), "provider"),
+            query=_text(data.get("query"), "query"),
             found_by=found_by,
         )
 
@@ -130,11 +176,11 @@ class ArchiveCopy:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ArchiveCopy:
         return cls(
-            available=bool(data.get("available")),
-            url=_opt_str(data.get("url")),
-            first_capture=_opt_str(data.get("first_capture")),
-            last_capture=_opt_str(data.get("last_capture")),
-            captures=_opt_int(data.get("captures"), "captures"),
+            available=_flag(data.get("available"), "archive.available"),
+            url=_opt_str(data.get("url"), "archive.url"),
+            first_capture=_opt_str(data.get("first_capture"), "archive.first_capture"),
+            last_capture=_opt_str(data.get("last_capture"), "archive.last_capture"),
+            captures=_opt_int(data.get("captures"), "archive.captures"),
         )
 
 
@@ -165,16 +211,16 @@ class PageCheck:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PageCheck:
-        archive = data.get("archive")
+        archive = _object(data.get("archive"), "check.archive")
         return cls(
-            status=_enum(PageStatus, data.get("status") or PageStatus.SKIPPED, "status"),
-            reason=str(data.get("reason") or ""),
-            final_url=_opt_str(data.get("final_url")),
-            http_status=_opt_int(data.get("http_status"), "http_status"),
-            title=str(data.get("title") or ""),
-            excerpt=str(data.get("excerpt") or ""),
-            archive=ArchiveCopy.from_dict(archive) if isinstance(archive, Mapping) else None,
-            checked_at=_opt_str(data.get("checked_at")),
+            status=_enum(PageStatus, data.get("status") or PageStatus.SKIPPED, "check.status"),
+            reason=_text(data.get("reason"), "check.reason"),
+            final_url=_opt_str(data.get("final_url"), "check.final_url"),
+            http_status=_opt_int(data.get("http_status"), "check.http_status"),
+            title=_text(data.get("title"), "check.title"),
+            excerpt=_text(data.get("excerpt"), "check.excerpt"),
+            archive=ArchiveCopy.from_dict(archive) if archive is not None else None,
+            checked_at=_opt_str(data.get("checked_at"), "check.checked_at"),
         )
 
 
@@ -196,9 +242,9 @@ class Reason:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
         return cls(
-            code=str(data.get("code") or "text"),
-            text=str(data.get("text") or ""),
-            params=dict(data.get("params") or {}),
+            code=_text(data.get("code"), "evidence.code") or "text",
+            text=_text(data.get("text"), "evidence.text"),
+            params=dict(_object(data.get("params"), "evidence.params") or {}),
         )
 
 
@@ -228,20 +274,23 @@ class Classification:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Classification:
-        if data.get("evidence"):
-            reasons = tuple(Reason.from_dict(e) for e in data["evidence"])
+        evidence = _list(data.get("evidence"), "evidence")
+        if evidence:
+            reasons = tuple(Reason.from_dict(_object(e, "evidence[]") or {}) for e in evidence)
         else:
-            reasons = tuple(Reason("text", str(t)) for t in data.get("reasons") or ())
+            reasons = tuple(
+                Reason("text", _text(t, "reasons[]")) for t in _list(data.get("reasons"), "reasons")
+            )
         topic = data.get("topic")
         status = data.get("page_status")
         return cls(
             category=_enum(Category, data.get("category"), "category"),
-            confidence=float(data.get("confidence") or 0.0),
+            confidence=_number(data.get("confidence"), "confidence"),
             reasons=reasons,
             year=_opt_int(data.get("year"), "year"),
             topic=_enum(Category, topic, "topic") if topic else None,
             page_status=_enum(PageStatus, status, "page_status") if status else None,
-            corrected=bool(data.get("corrected")),
+            corrected=_flag(data.get("corrected"), "corrected"),
         )
 
 
@@ -263,9 +312,9 @@ class Finding:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
-        check = data.get("check")
+        check = _object(data.get("check"), "check")
         return cls(
             result=SearchResult.from_dict(data),
             classification=Classification.from_dict(data),
-            check=PageCheck.from_dict(check) if isinstance(check, Mapping) else None,
+            check=PageCheck.from_dict(check) if check is not None else None,
         )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import ProfileError
+from footprint.reading import parse_toml
 
 LANGUAGES = ("fi", "sv", "en")
 KEYS_FILE = "profile_keys.toml"
@@ -344,11 +345,7 @@ class _Reader:
 
 def parse_profile(text: str, source: str = "profile") -> LoadedProfile:
     """Parse and validate profile TOML text, as the person wrote it."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{source}: invalid TOML: {exc}") from None
-    loaded = profile_from_mapping(data, source)
+    loaded = profile_from_mapping(parse_toml(text, source, ProfileError), source)
     name = loaded.profile.name.casefold()
     if any(name == placeholder.casefold() for placeholder in profile_keys().placeholder_names):
         raise ProfileError(

@@ -9,32 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from footprint.errors import InputError
 from footprint.models import Finding, SearchResult
+from footprint.reading import read_text, source_name
 from search_providers.recordfile import RecordFileError, parse_record_text
 
 RESULT_COLUMNS = ("url", "title", "snippet", "published", "rank", "provider", "query")
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 input file, or standard input for `-`."""
-    if str(path) == "-":
-        return sys.stdin.read()
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a results file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}): save it as UTF-8") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def parse_records(text: str, source: str, *, csv_hint: bool = False) -> list[dict[str, Any]]:
@@ -45,15 +29,9 @@ def parse_records(text: str, source: str, *, csv_hint: bool = False) -> list[dic
         raise InputError(f"{source}: {exc}") from None
 
 
-def _source_name(path: Path) -> str:
-    return "<stdin>" if str(path) == "-" else str(path)
-
-
 def load_raw(path: Path) -> list[dict[str, Any]]:
     """Read a file of records as raw mappings."""
-    return parse_records(
-        read_text(path), _source_name(path), csv_hint=path.suffix.lower() == ".csv"
-    )
+    return parse_records(read_text(path), source_name(path), csv_hint=path.suffix.lower() == ".csv")
 
 
 def _build(raw: list[dict[str, Any]], source: str, build: Any) -> list[Any]:
@@ -61,14 +39,14 @@ def _build(raw: list[dict[str, Any]], source: str, build: Any) -> list[Any]:
     for i, item in enumerate(raw, 1):
         try:
             items.append(build(item))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{source}: record {i}: {exc}") from None
+        except (ValueError, KeyError, TypeError) as exc:  # the models name the key
+            raise InputError(f"{source}: record {i}: {exc}: fix or remove that record") from None
     return items
 
 
 def read_results(path: Path) -> list[SearchResult]:
     """Read search results from a JSONL, JSON or CSV file (or `-`)."""
-    return _build(load_raw(path), _source_name(path), SearchResult.from_dict)
+    return _build(load_raw(path), source_name(path), SearchResult.from_dict)
 
 
 def read_findings(path: Path) -> list[Finding]:
@@ -77,10 +55,10 @@ def read_findings(path: Path) -> list[Finding]:
     for i, item in enumerate(raw, 1):
         if "category" not in item:
             raise InputError(
-                f"{_source_name(path)}: record {i} has no 'category': "
+                f"{source_name(path)}: record {i} has no 'category': "
                 "give the output of 'footprint classify --format json'"
             )
-    return _build(raw, _source_name(path), Finding.from_dict)
+    return _build(raw, source_name(path), Finding.from_dict)
 
 
 def to_json(records: Iterable[Mapping[str, Any]]) -> str:

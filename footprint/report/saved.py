@@ -13,6 +13,7 @@ from typing import Any
 from footprint.errors import InputError
 from footprint.models import Finding
 from footprint.profile import Profile, profile_from_mapping
+from footprint.reading import kind_of, parse_json
 
 AUDIT_SCHEMA = 1
 
@@ -64,10 +65,7 @@ def load_saved(path: Path, *, profile: Profile | None = None) -> SavedAudit:
 
     text = read_text(path)
     if text.lstrip().startswith("{"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {exc.lineno}: not valid JSON: {exc.msg}") from None
+        data = parse_json(text, str(path), several=True)  # None: JSONL of findings
         if isinstance(data, dict) and "findings" in data:
             return _from_document(data, str(path), profile)
     if profile is None:
@@ -89,8 +87,8 @@ def _from_document(data: Mapping[str, Any], source: str, profile: Profile | None
         raw = data.get("profile")
         if isinstance(raw, Mapping):
             profile = profile_from_mapping(dict(raw), f"{source}: profile").profile
-        elif data.get("name"):
-            profile = Profile(name=" ".join(str(data["name"]).split()))
+        elif isinstance(data.get("name"), str) and data["name"].strip():
+            profile = Profile(name=" ".join(data["name"].split()))
         else:
             raise InputError(f"{source}: the audit names no person: give --profile or --name")
     raw_findings = data.get("findings")
@@ -104,12 +102,19 @@ def _from_document(data: Mapping[str, Any], source: str, profile: Profile | None
             findings.append(Finding.from_dict(item))
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{source}: finding {i}: {exc}") from None
-    lang = data.get("lang")
+    lang, failures = data.get("lang"), data.get("failures") or []
+    if not isinstance(failures, list) or not all(isinstance(f, str) for f in failures):
+        raise InputError(f"{source}: 'failures' must be a list of texts, not {kind_of(failures)}")
+    generated, complete = data.get("generated"), data.get("complete", True)
+    if generated is not None and not isinstance(generated, str):
+        raise InputError(f"{source}: 'generated' must be a date and time as text")
+    if not isinstance(complete, bool):
+        raise InputError(f"{source}: 'complete' must be true or false, not {kind_of(complete)}")
     return SavedAudit(
         profile=profile,
         findings=findings,
-        failures=[str(f) for f in data.get("failures") or ()],
+        failures=list(failures),
         lang=lang if lang in ("fi", "sv", "en") else None,
-        generated=str(data["generated"]) if data.get("generated") else None,
-        complete=bool(data.get("complete", True)),
+        generated=generated or None,
+        complete=complete,
     )

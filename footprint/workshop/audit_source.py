@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from footprint.errors import InputError
 from footprint.models import Finding
+from footprint.reading import parse_json
 from footprint.records import parse_records, read_text
 
 AUDIT_SCHEMA = 1  # the version of `footprint audit --json` files this reads
@@ -30,11 +30,9 @@ def _findings(items: list[Any], source: str) -> list[Finding]:
 
 def parse_audit(text: str, source: str) -> list[Finding]:
     """Findings from an audit JSON object, a JSON array or JSONL of classified results."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        data = None  # JSONL, or broken: parse_records says which line is wrong
-    if isinstance(data, dict):
+    data = parse_json(text, source, several=True) if text.lstrip().startswith("{") else None
+    if isinstance(data, dict) and ("findings" in data or "category" not in data):
+        # else JSONL (or one finding on its own line) or an array: parse_records reads it
         if not isinstance(data.get("findings"), list):
             raise InputError(
                 f"{source}: a JSON object without a 'findings' list: give the file of "

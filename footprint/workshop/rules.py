@@ -10,7 +10,6 @@ typo cannot silently drop a rule's text.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import InputError
+from footprint.reading import parse_toml, quoted
 
 LANGUAGES = ("fi", "sv", "en")
 RULE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
@@ -84,7 +84,7 @@ class _Reader:
         self.source = source
 
     def fail(self, key: str, message: str) -> InputError:
-        return InputError(f"{self.source}: '{key}' {message}")
+        return InputError(f"{self.source}: {quoted(key)} {message}")
 
     def unknown(self, table: Mapping[str, Any], known: tuple[str, ...], prefix: str) -> None:
         for key in table:
@@ -141,11 +141,7 @@ class _Reader:
 
 def parse_rules(text: str, source: str = "rules") -> RuleSet:
     """Parse and validate rules TOML text."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{source}: invalid TOML: {exc}") from None
-    return rules_from_mapping(data, source)
+    return rules_from_mapping(parse_toml(text, source), source)
 
 
 def rules_from_mapping(data: Mapping[str, Any], source: str = "rules") -> RuleSet:

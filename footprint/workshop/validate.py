@@ -9,7 +9,6 @@ echo a rejected value, only its key and what was wrong.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 from footprint.errors import FootprintError, InputError
 from footprint.workshop.rules import MAX_RULES, RULE_ID
 from footprint.workshop.share import AGE_KEYS, CATEGORY_KEYS, KIND, SCHEMA, STATUS_KEYS, Share
+from search_providers.recordfile import RecordFileError, loads_strict
 
 MAX_BYTES = 16_384
 MAX_COUNT = 100_000
@@ -73,49 +73,11 @@ def _key_name(key: str) -> str:
     return f"'{key}'" if _PLAIN_KEY.match(key) else "a key with unexpected characters"
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ShareError(f"the key {_key_name(key)} appears twice")
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise ShareError(f"{name} is not a figure a share can hold")
-
-
-def _whole_number(digits: str) -> int:
-    """A JSON integer, refused before conversion when it is far too long to be a count."""
-    if len(digits.lstrip("-")) > len(str(MAX_COUNT)):
-        raise ShareError(
-            f"a number has too many digits ({len(digits.lstrip('-'))}): "
-            f"a share's counts are at most {MAX_COUNT}"
-        )
-    return int(digits)
-
-
 def _load_json(text: str) -> Any:
     try:
-        return json.loads(
-            text,
-            object_pairs_hook=_no_duplicate_keys,
-            parse_constant=_no_constant,
-            parse_int=_whole_number,
-        )
-    except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            raise ShareError(
-                "the JSON ends too early: the file looks truncated; copy it again"
-            ) from None
-        raise ShareError(
-            f"not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})"
-        ) from None
-    except RecursionError:
-        raise ShareError("the JSON is nested too deeply to be a share") from None
-    except ValueError:  # a number Python will not convert (too many digits)
-        raise ShareError("the JSON holds a number footprint cannot read as a count") from None
+        return loads_strict(text)  # bounded: depth, digits, repeated keys (no value echoed)
+    except RecordFileError as exc:
+        raise ShareError(str(exc)) from None
 
 
 def _count(value: Any, key: str) -> int:
