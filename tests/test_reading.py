@@ -198,11 +198,11 @@ def test_legitimate_long_values_still_pass(tmp_path: Path) -> None:
     assert result.rank == 12345678901234567890 and result.title == "[" * 500
     profile = parse_profile(
         'name = "Laura Hietanen"\n# [[[[ 9999999999999999999999999999999999\n'
-        'aliases = ["[[[[", """multi "line" ]]]] 12345678901234567890123456789012345"""]\n'
-        "seen = 1979-05-27T07:32:00.999999-07:00\n",
+        'aliases = ["[[[[", """multi "line" ]]]] 12345678901234567890123456789012345"""]\n',
         "p.toml",
     )
     assert profile.profile.aliases[0] == "[[[["
+    assert parse_toml("seen = 1979-05-27T07:32:00.999999-07:00\n", "t.toml")["seen"].year == 1979
 
 
 @pytest.mark.parametrize("depth", [1, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 5000])
