@@ -56,6 +56,32 @@ def cache_ttl() -> int:
     return int(match[1]) * _TTL_UNITS[match[2]]
 
 
+DEFAULT_RETRY_WAIT = 1.0
+
+
+def retry_wait() -> float:
+    """Seconds before asking a search service again when it does not say how long to wait.
+
+    `$FOOTPRINT_RETRY_WAIT` (default 1); the wait doubles before each later try.
+    """
+    import os
+
+    from footprint.errors import ConfigError
+
+    raw = os.environ.get("FOOTPRINT_RETRY_WAIT", "").strip()
+    if not raw:
+        return DEFAULT_RETRY_WAIT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 60:
+        raise ConfigError(
+            f"FOOTPRINT_RETRY_WAIT={raw!r} is not a number of seconds from 0 to 60, e.g. 1 or 0.5"
+        )
+    return value
+
+
 def cached_session(*, enabled: bool = True, expire_after: int | None = None) -> requests.Session:
     """A session whose GET responses are cached in SQLite under the cache dir (0700/0600).
 

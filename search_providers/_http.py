@@ -92,8 +92,9 @@ class HttpProvider(SearchProvider):
 
     `base_url` points it anywhere (a test server, a self-hosted instance); a
     `user:password@` in it is sent as HTTP Basic auth, never as part of the address.
-    `session` is the `requests` session to use (footprint gives a cached one); `sleep` is
-    injectable so tests of Retry-After do not wait.
+    `session` is the `requests` session to use (footprint gives a cached one). A failed
+    request is retried `max_retries` times, after what `Retry-After` asks or else after
+    `backoff` seconds, doubled each time; `sleep` is injectable so tests need not wait.
     """
 
     default_base_url: ClassVar[str] = ""
@@ -106,6 +107,7 @@ class HttpProvider(SearchProvider):
         timeout: float = 20.0,
         max_retries: int = 2,
         max_wait: float = 30.0,
+        backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url, self._basic_auth = split_credentials(
@@ -115,6 +117,7 @@ class HttpProvider(SearchProvider):
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_wait = max_wait
+        self.backoff = backoff
         self.sleep = sleep
 
     # --- the pure halves ----------------------------------------------------------------
@@ -251,7 +254,7 @@ class HttpProvider(SearchProvider):
         )
         if not retryable or attempt >= self.max_retries:
             return None
-        wait = err.retry_after if err.retry_after is not None else float(2**attempt)
+        wait = err.retry_after if err.retry_after is not None else self.backoff * 2**attempt
         if wait > self.max_wait:
             return None  # the service asks for a longer pause than an audit should take
         return wait

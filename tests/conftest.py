@@ -99,10 +99,14 @@ def _isolated_home(
 
     Only the lemma tables (about 140 MB of public dictionary data that take ~20 s to
     build) are shared through FOOTPRINT_LEMMA_TABLES, so a test run builds them once.
+    FOOTPRINT_RETRY_WAIT makes the retries of failing search services quick.
     """
     home = tmp_path_factory.mktemp("footprint-home")
     monkeypatch.setenv("FOOTPRINT_LEMMA_TABLES", str(_shared_lemma_tables))
     monkeypatch.setenv("FOOTPRINT_HOME", str(home))
+    # Search services that fail are still retried, after 10 ms instead of 1 s and 2 s: the
+    # waits themselves are tested with an injected sleep (tests/test_search_providers.py).
+    monkeypatch.setenv("FOOTPRINT_RETRY_WAIT", "0.01")
     for key in (
         "BRAVE_API_KEY",
         "SERPAPI_API_KEY",

@@ -7,21 +7,26 @@ from pathlib import Path
 import pytest
 
 from footprint.errors import ConfigError, ExitStatus, InputError
-from footprint.http import cache_ttl
+from footprint.http import cache_ttl, retry_wait
 from footprint.profile import ActivismProfile, Profile, WorkProfile
 from footprint.search import (
+    MAX_QUERIES,
     canonical_url,
+    cap_plan,
     make_providers,
     merge_hits,
     parse_languages,
     plan_queries,
     run_search,
 )
+from footprint.search.run import DOWN_AFTER
 from search_providers.base import ErrorKind, Page, ProviderError, Query, SearchHit, SearchProvider
 from search_providers.brave import BraveProvider
 from search_providers.duckduckgo import DuckDuckGoProvider
 from search_providers.file import FileProvider
 from search_providers.google_cse import GoogleCseProvider
+from search_providers.searxng import SearxngProvider
+from tests.search_servers import LoopbackServer, SearxngService
 
 LAURA = Profile(
     name="Laura Hietanen",
@@ -216,9 +221,68 @@ def test_every_provider_failing_is_network_or_config() -> None:
 
 
 def test_repeated_failures_are_listed_once_with_a_count() -> None:
-    down = Scripted("down", [], {i: _err(ErrorKind.UNAVAILABLE, "down") for i in range(1, 9)})
-    outcome = run_search(LAURA, [down], languages=["fi"])
+    refused = {i: _err(ErrorKind.BAD_REQUEST, "picky") for i in range(1, 9)}
+    picky = Scripted("picky", [], refused)
+    outcome = run_search(LAURA, [picky], languages=["fi"])
     assert len(outcome.failures) == 1 and outcome.failures[0].count == 5
+
+
+def test_a_provider_that_is_down_is_not_asked_again_and_said_once() -> None:
+    down = Scripted("down", [], {i: _err(ErrorKind.UNAVAILABLE, "down") for i in range(1, 20)})
+    good = Scripted("good", ["https://a.fi/"])
+    outcome = run_search(LAURA, [down, good])  # 10 queries: 5 in each of fi and sv
+    assert len(down.calls) == DOWN_AFTER == 2 and len(good.calls) == 10
+    assert [(f.provider, f.count) for f in outcome.failures] == [("down", 2)]
+    assert outcome.failures[0].message == (
+        "unavailable went wrong (not asked again after 2 failures in a row: 8 searches not sent)"
+    )
+    assert outcome.exit_status() is ExitStatus.PARTIAL
+
+
+def test_a_provider_that_recovers_is_asked_on() -> None:
+    blips = {1: _err(ErrorKind.UNAVAILABLE, "blip"), 3: _err(ErrorKind.UNAVAILABLE, "blip")}
+    blip = Scripted("blip", ["https://a.fi/"], blips)
+    outcome = run_search(LAURA, [blip], languages=["fi"])
+    assert len(blip.calls) == 5 and outcome.failures[0].count == 2
+    assert "not asked again" not in outcome.failures[0].message
+
+
+def test_a_searxng_answering_503_gets_two_queries_not_every_one() -> None:
+    sleeps: list[float] = []
+    with LoopbackServer(SearxngService(mode="server_error")) as server:
+        provider = SearxngProvider(base_url=server.url, sleep=sleeps.append)
+        outcome = run_search(LAURA, [provider])
+        asked = {r.params["q"] for r in server.service.log}
+    assert len(asked) == 2 and len(server.service.log) == 6  # 2 queries, each tried 3 times
+    assert sleeps == [1.0, 2.0] * 2
+    assert outcome.all_failed and "8 searches not sent" in outcome.failures[0].message
+
+
+def test_the_plan_is_capped_with_the_most_telling_queries_kept() -> None:
+    crowd = Profile(
+        name="Laura Hietanen",
+        aliases=tuple(f"Alias{i} Hietanen" for i in range(300)),
+        locations=("Tampere",),
+        languages=("fi", "sv", "en"),
+        work=WorkProfile(employers=("Uusi Suunta -säätiö",)),
+    )
+    one = Scripted("one", ["https://a.fi/"])
+    outcome = run_search(crowd, [one])
+    assert outcome.queries_sent == MAX_QUERIES == len(one.calls)
+    sent = [(text, language) for text, language, _ in one.calls]
+    for language in ("fi", "sv", "en"):
+        assert ('"Laura Hietanen"', language) in sent
+        assert ('"Alias0 Hietanen"', language) in sent
+    assert any(
+        n.startswith("the profile makes 909 searches; footprint runs 50") for n in outcome.notices
+    )
+
+
+def test_a_plan_under_the_cap_is_untouched() -> None:
+    plan = plan_queries(LAURA)
+    assert cap_plan(plan) == (plan, 0)
+    kept, left_out = cap_plan(plan, 4)
+    assert left_out == 6 and [q.purpose for q in kept] == ["name", "alias", "name", "alias"]
 
 
 def test_language_blind_and_query_blind_providers_are_asked_once(tmp_path: Path) -> None:
@@ -255,6 +319,21 @@ def test_notices_are_collected_once() -> None:
 def test_default_is_duckduckgo_without_keys() -> None:
     (provider,) = make_providers(env={})
     assert provider.name == "duckduckgo"
+
+
+def test_the_retry_wait_is_a_setting_given_to_every_http_provider(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    env = {"BRAVE_API_KEY": "b", "SEARXNG_URL": "http://127.0.0.1:1"}
+    monkeypatch.delenv("FOOTPRINT_RETRY_WAIT")
+    assert retry_wait() == 1.0
+    assert [p.backoff for p in make_providers(env=env, no_cache=True)] == [1.0, 1.0]
+    monkeypatch.setenv("FOOTPRINT_RETRY_WAIT", "0.25")
+    assert [p.backoff for p in make_providers(env=env, no_cache=True)] == [0.25, 0.25]
+    for nonsense in ("soon", "-1", "600"):
+        monkeypatch.setenv("FOOTPRINT_RETRY_WAIT", nonsense)
+        with pytest.raises(ConfigError, match="FOOTPRINT_RETRY_WAIT"):
+            retry_wait()
 
 
 def test_default_is_every_configured_provider() -> None:
@@ -300,10 +379,10 @@ def test_from_file_alone_or_added(tmp_path: Path) -> None:
 def test_providers_share_one_cached_session() -> None:
     env = {"BRAVE_API_KEY": "b", "SERPAPI_API_KEY": "s"}
     brave, serpapi = make_providers(env=env)
-    assert brave.session is serpapi.session  # type: ignore[attr-defined]
-    assert type(brave.session).__name__ == "CachedSession"  # type: ignore[attr-defined]
+    assert brave.session is serpapi.session
+    assert type(brave.session).__name__ == "CachedSession"
     plain = make_providers(env=env, no_cache=True)[0]
-    assert type(plain.session).__name__ == "Session"  # type: ignore[attr-defined]
+    assert type(plain.session).__name__ == "Session"
 
 
 @pytest.mark.parametrize(

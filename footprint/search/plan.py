@@ -2,11 +2,14 @@
 
 The exact name in quotes; each alias; the name with each home town, employer and
 activism organisation; once per language of the profile (fi, sv, en). In Swedish the
-bilingual towns go by their Swedish names (Tampere → Tammerfors).
+bilingual towns go by their Swedish names (Tampere → Tammerfors). A run asks at most
+`MAX_QUERIES` of them (`cap_plan`): the name first, then aliases, employers, towns and
+groups, taking each language in turn.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,6 +52,13 @@ SWEDISH_TOWNS = {
     "naantali": "Nådendal",
     "uusikaupunki": "Nystad",
 }
+
+
+# Each query may take several pages at each provider, and a free plan has 100–2,000
+# searches a month: a run asks no more than this many.
+MAX_QUERIES = 50
+# Which searches matter most when the plan must be cut.
+_PRIORITY = ("name", "alias", "employer", "town", "activism")
 
 
 @dataclass(frozen=True)
@@ -106,3 +116,25 @@ def plan_queries(profile: Profile, languages: Sequence[str] | None = None) -> li
         for organisation in profile.activism.organizations:
             add(f"{name} {quoted(organisation)}", lang, "activism")
     return plan
+
+
+def cap_plan(
+    plan: Sequence[PlannedQuery], limit: int = MAX_QUERIES
+) -> tuple[list[PlannedQuery], int]:
+    """At most `limit` queries of `plan` and how many were left out.
+
+    The most telling are kept: the name, then aliases, employers, towns and groups; within
+    each, the first of every language before the second of any.
+    """
+    if len(plan) <= limit:
+        return list(plan), 0
+    languages = list(dict.fromkeys(q.language for q in plan))
+    counts: Counter[tuple[str, str | None]] = Counter()
+    order = []
+    for index, planned in enumerate(plan):
+        nth = counts[(planned.purpose, planned.language)]
+        counts[(planned.purpose, planned.language)] += 1
+        rank = _PRIORITY.index(planned.purpose) if planned.purpose in _PRIORITY else len(_PRIORITY)
+        order.append(((rank, nth, languages.index(planned.language)), index))
+    kept = sorted(index for _, index in sorted(order)[:limit])
+    return [plan[i] for i in kept], len(plan) - limit

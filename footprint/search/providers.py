@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from footprint.errors import ConfigError, InputError
+from search_providers._http import HttpProvider
 from search_providers.base import ProviderError, SearchProvider
 from search_providers.file import FileProvider
 from search_providers.registry import KEYLESS_DEFAULT, PROVIDERS, SEARCH_ORDER
@@ -73,12 +74,13 @@ def make_providers(
             continue
         cls = PROVIDERS[name]
         kwargs = dict(options)
-        if name != KEYLESS_DEFAULT:
-            if session is None:
-                from footprint.http import cached_session
+        if issubclass(cls, HttpProvider):
+            from footprint.http import cached_session, retry_wait
 
+            if session is None:
                 session = cached_session(enabled=not no_cache)
             kwargs["session"] = session
+            kwargs.setdefault("backoff", retry_wait())
         try:
             providers.append(cls.from_env(env, **kwargs))
         except ProviderError as err:

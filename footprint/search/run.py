@@ -2,20 +2,22 @@
 
 One provider's failure does not stop the others: its failure is recorded with its kind
 and message, and everything found so far is kept. A provider whose key is wrong or whose
-quota is used up is not asked again in the same run.
+quota is used up is not asked again in the same run, nor one that was unavailable for
+`DOWN_AFTER` queries in a row (a server that is down would otherwise get every query,
+each with its retry waits). The plan is capped at `MAX_QUERIES` queries.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from footprint.errors import ExitStatus
 from footprint.models import SearchResult
 from footprint.profile import Profile
 from footprint.search.dedup import merge_hits
-from footprint.search.plan import PlannedQuery, plan_queries, quoted
+from footprint.search.plan import MAX_QUERIES, PlannedQuery, cap_plan, plan_queries, quoted
 from search_providers.base import (
     ErrorKind,
     ProviderError,
@@ -27,6 +29,9 @@ from search_providers.base import (
 
 # After these, asking the same provider again in this run cannot succeed.
 _GIVE_UP = frozenset({ErrorKind.AUTH, ErrorKind.QUOTA, ErrorKind.CONFIG, ErrorKind.RATE_LIMITED})
+# After this many queries in a row that failed as unavailable (each already retried), the
+# provider counts as down for the rest of the run.
+DOWN_AFTER = 2
 _SETUP = frozenset({ErrorKind.AUTH, ErrorKind.CONFIG})
 
 Progress = Callable[[str, int, int], None]
@@ -130,6 +135,22 @@ def _record(failures: list[ProviderFailure], err: ProviderError, query: str) -> 
     failures.append(ProviderFailure(err.provider, err.kind, message, query))
 
 
+def _say_which_were_down(
+    failures: list[ProviderFailure], down_in_a_row: Counter[str], not_sent: Counter[str]
+) -> None:
+    """Add to a down provider's last failure that it was not asked again, once."""
+    for name, skipped in not_sent.items():
+        if down_in_a_row[name] < DOWN_AFTER:
+            continue  # given up for its key or quota: the message says so already
+        last = max(i for i, f in enumerate(failures) if f.provider == name)
+        searches = "search" if skipped == 1 else "searches"
+        failures[last] = replace(
+            failures[last],
+            message=f"{failures[last].message} (not asked again after {DOWN_AFTER} failures "
+            f"in a row: {skipped} {searches} not sent)",
+        )
+
+
 def run_search(
     profile: Profile,
     providers: Sequence[SearchProvider],
@@ -139,32 +160,49 @@ def run_search(
     progress: Progress | None = None,
 ) -> SearchOutcome:
     """Search every provider for every planned query, paging up to `max_results` each."""
-    plan = plan_queries(profile, languages)
+    full_plan = plan_queries(profile, languages)
+    plan, left_out = cap_plan(full_plan, MAX_QUERIES)
     tasks = _tasks(providers, plan, profile.name)
     outcome = SearchOutcome(
         providers=[p.name for p in providers],
         queries=list(dict.fromkeys(q.text for _, q in tasks)),
         notices=list(dict.fromkeys(p.notice for p in providers if p.notice)),
     )
+    if left_out:
+        outcome.notices.append(
+            f"the profile makes {len(full_plan)} searches; footprint runs {len(plan)} of them "
+            f"(your name first, then aliases, employers, towns and groups) and leaves out "
+            f"{left_out}: shorten the profile's lists or search in fewer languages (--lang)"
+        )
     counts: Counter[str] = Counter({p.name: 0 for p in providers})
     hits: list[SearchHit] = []
     given_up: set[str] = set()
+    down_in_a_row: Counter[str] = Counter()
+    not_sent: Counter[str] = Counter()
     for done, (provider, query) in enumerate(tasks, 1):
-        if provider.name not in given_up:
+        if provider.name in given_up:
+            not_sent[provider.name] += 1
+        else:
             outcome.queries_sent += 1
             try:
                 for page in provider.pages(query, max_results):
                     hits.extend(page.hits)
                     counts[provider.name] += len(page.hits)
+                down_in_a_row[provider.name] = 0
             except ProviderError as err:
                 _record(outcome.failures, err, query.text)
-                if err.kind in _GIVE_UP:
+                unavailable = err.kind is ErrorKind.UNAVAILABLE
+                down_in_a_row[provider.name] = (
+                    down_in_a_row[provider.name] + 1 if unavailable else 0
+                )
+                if err.kind in _GIVE_UP or down_in_a_row[provider.name] >= DOWN_AFTER:
                     given_up.add(provider.name)
             except KeyboardInterrupt:
                 outcome.interrupted = True
                 break
         if progress is not None:
             progress(f"{provider.name}: {query.text}", done, len(tasks))
+    _say_which_were_down(outcome.failures, down_in_a_row, not_sent)
     outcome.results = merge_hits(hits)
     outcome.raw_count = len(hits)
     outcome.duplicates_removed = len(hits) - len(outcome.results)
