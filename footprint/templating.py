@@ -45,30 +45,37 @@ def render_html(template: str, context: dict[str, Any]) -> str:
     return environment().get_template(template).render(**context)
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(html: str, *, one_shot: bool = False) -> bytes:
     """Render HTML to a tagged PDF/UA-1 file without fetching anything but `data:` URLs.
 
     PDF/UA-1 (tags plus XMP metadata) costs no measurable time over bare `pdf_tags`.
+    `one_shot=True` is for a process that exits soon after (the CLI): the render's objects
+    are never collected, which saves the 0.3–0.45 s the cycle collector would spend on them;
+    a long-running process (the web app) leaves it False.
     """
     from weasyprint import HTML
 
-    with _collector_paused():
+    with _collector_paused(freeze=one_shot):
         document = HTML(string=html, url_fetcher=_data_only_fetcher(), base_url=None)
         return bytes(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
     """Pause Python's cycle collector while WeasyPrint builds its box trees.
 
     The render allocates hundreds of thousands of objects that live until it ends, so
     collections find nothing; pausing saves about 7 % of a large report for about 4 MB.
+    With `freeze`, everything alive at the end moves to the permanent generation before
+    the collector is switched back on, so its first collection does not walk them all.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 

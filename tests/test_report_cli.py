@@ -139,7 +139,7 @@ def test_a_failed_provider_makes_the_audit_partial_but_keeps_the_results(
 def test_a_failed_render_writes_no_file_at_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(context):  # type: ignore[no-untyped-def]
+    def broken(context, **_):  # type: ignore[no-untyped-def]
         raise ReportError("cannot render the PDF (test)")
 
     monkeypatch.setattr("footprint.report.render.render_report_pdf", broken)

@@ -85,7 +85,7 @@ def render_outputs(
     if html is not None:
         outputs[html] = render_report_html(context)
     if pdf is not None:
-        outputs[pdf] = render_report_pdf(context)
+        outputs[pdf] = render_report_pdf(context, one_shot=True)  # the CLI exits soon after
     return outputs
 
 

@@ -18,7 +18,11 @@ class Bar:
 
 def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 460, row: int = 32) -> str:
     """A horizontal bar chart: label, bar, count; scaled to the largest value."""
-    label_w, count_w, gap = 190, 44, 10
+    # Wide enough for the longest label (an average Inter glyph is about 0.56 em), within
+    # limits, so that "Verkkotunnus on pysäköity" is not cut at the chart's left edge.
+    longest = max((len(b.label) for b in bars), default=0)
+    label_w = min(width // 2, max(150, round(longest * 15 * 0.58) + 8))
+    count_w, gap = 44, 10
     bar_area = width - label_w - count_w - 2 * gap
     top = max((b.value for b in bars), default=0) or 1
     height = row * len(bars) + 4

@@ -20,6 +20,7 @@ from footprint.profile import Profile
 from footprint.report import i18n
 from footprint.report.actions import LETTER_ACTIONS, Action, actions_for, priorities
 from footprint.report.chart import Bar, bar_chart
+from footprint.report.digest import choose_full, status_of
 from footprint.store.labels import CORRECTION_CODE
 
 SCHEMA = 1
@@ -109,22 +110,27 @@ def build_report_context(
     say = reason_text or default_reason_text()
     day = generated.date() if isinstance(generated, datetime) else generated
     cards = [_card(f, lang, say) for f in findings]
+    full = choose_full(findings, tracked_urls=[str(r.get("url") or "") for r in tracked or ()])
+    for i, card in enumerate(cards):
+        card["full"] = i in full
     by_category = Counter(f.classification.category for f in findings)
-    by_status = Counter(_status(f) or PageStatus.SKIPPED for f in findings)
-    sections = [
-        {
+    by_status = Counter(status_of(f) or PageStatus.SKIPPED for f in findings)
+    sections = []
+    for category in SECTION_ORDER:
+        if not by_category[category]:
+            continue
+        mine = sorted((c for c in cards if c["category"] == category.value), key=_card_order)
+        sections.append({
             "key": category.value,
             "label": t["category"][category.value],
             "intro": t["category_intro"][category.value],
             "colour": CATEGORY_COLOURS[category],
             "count": by_category[category],
-            "cards": sorted((c for c in cards if c["category"] == category.value), key=_card_order),
-        }
-        for category in SECTION_ORDER
-        if by_category[category]
-    ]
-    for section in sections:
-        section["actions"] = _section_actions(section["cards"])
+            "cards": [c for c in mine if c["full"]],
+            "lines": [c for c in mine if not c["full"]],
+            "actions": _section_actions(mine),
+        })  # fmt: skip
+    shown = len(full)
     name = profile.name
     return {
         "schema": SCHEMA,
@@ -185,6 +191,16 @@ def build_report_context(
             ),
             "failures": [str(f) for f in failures],
             "complete": complete,
+            "digest": i18n.text(
+                lang,
+                "summary.digest",
+                full=shown,
+                total=len(findings),
+                rest=len(findings) - shown,
+                others=t["card"]["more_in_section"],
+            )
+            if shown < len(findings)
+            else None,
         },
         "sections": sections,
         "guidance": _guidance(lang),
@@ -204,16 +220,10 @@ def default_reason_text() -> ReasonText:
     return lambda reason, lang: str(render_reason(reason, lang))
 
 
-def _status(finding: Finding) -> PageStatus | None:
-    if finding.check is not None:
-        return finding.check.status
-    return finding.classification.page_status
-
-
 def _card(finding: Finding, lang: str, say: ReasonText) -> dict[str, Any]:
     t = i18n.catalogue(lang)
     result, c = finding.result, finding.classification
-    status = _status(finding)
+    status = status_of(finding)
     archive = finding.check.archive if finding.check else None
     archived = bool(archive and archive.available)
     actions = actions_for(c.category, status, archived, result.url)

@@ -26,13 +26,16 @@ def render_report_html(context: Mapping[str, Any]) -> str:
         raise ReportError(str(exc)) from None
 
 
-def render_report_pdf(context: Mapping[str, Any]) -> bytes:
-    """The report as a tagged PDF with title, author, language, bookmarks and page numbers."""
+def render_report_pdf(context: Mapping[str, Any], *, one_shot: bool = False) -> bytes:
+    """The report as a tagged PDF with title, author, language, bookmarks and page numbers.
+
+    `one_shot=True` when the process ends soon after (the CLI), see `render_pdf`.
+    """
     from footprint.templating import render_pdf
 
     html = render_report_html(context)
     try:
-        return render_pdf(html)
+        return render_pdf(html, one_shot=one_shot)
     except OSError as exc:  # Pango or a font library missing
         raise ReportError(
             f"cannot render the PDF ({exc}): run 'make sysdeps' to install Pango and fonts"
