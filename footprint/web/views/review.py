@@ -65,7 +65,9 @@ def page() -> Response:
     for section in context["sections"]:
         if filters["category"] and section["key"] != filters["category"]:
             continue
-        cards = [c for c in section["cards"] if _keep(c, filters)]
+        every = [*section["cards"], *section.get("lines", ())]  # a report digest's too
+        every.sort(key=lambda c: (-(c["year"] or 0), c["rank"], c["title"]))
+        cards = [c for c in every if _keep(c, filters)]
         for card in cards:
             card["id"] = card_id(card["href"] or card["url"])
             card["site"] = review.site_of(card["href"] or "")
