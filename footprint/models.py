@@ -302,11 +302,19 @@ class Finding:
     classification: Classification
     check: PageCheck | None = None
 
+    @property
+    def source_kind(self) -> str | None:
+        """`directory`, `people-search`, `company-info` or `register` for a known Nordic site."""
+        from footprint.guidance.sources import source_kind  # data, read once on first use
+
+        return source_kind(self.result.url)
+
     def to_dict(self) -> dict[str, Any]:
-        """A flat record: the result's fields, the classification's, and `check`."""
+        """A flat record: the result's fields, the classification's, `source_kind` and `check`."""
         return {
             **self.result.to_dict(),
             **self.classification.to_dict(),
+            "source_kind": self.source_kind,
             "check": self.check.to_dict() if self.check else None,
         }
 

@@ -40,6 +40,11 @@ def _load(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def load(name: str) -> dict[str, Any]:
+    """A TOML data file of this package, parsed (read once)."""
+    return _load(name)
+
+
 @cache
 def links() -> dict[str, Link]:
     """Every link by id, validated: each has an https URL in every language."""

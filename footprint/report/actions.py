@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from footprint.guidance.sources import Source, lookup
 from footprint.models import Category, PageStatus
 
 
@@ -51,8 +52,29 @@ PRIVATE_REVIEW = Action("private_review", ("google_results_about_you",))
 RECHECK = Action("recheck")
 NOT_CHECKED = Action("not_checked")
 
+# Routes for the Nordic directory, people-search and company sites (sources.toml).
+OPERATOR_UNLISTED = "operator_unlisted"  # ask your own operator: every directory at once
+DIRECTORY_SITE = "directory_site"  # and the directory's own privacy contact
+REGISTER_ROLE = "register_role"  # end or correct the role in the trade/association register
+AGGREGATOR_COPY = "aggregator_copy"  # the company site copies the register: object, ask
+SE_HIDE = "se_hide"  # the Swedish site's own hide route, repeated at its interval
+SE_NO_ERASURE = "se_no_erasure"  # why a GDPR erasure letter does not work there
+ROUTE_UNVERIFIED = "route_unverified"  # what footprint could not verify about this route
+REGISTER_LINKS = {
+    "FI": ("prh_personal_data", "prh_associations_privacy", "ytj_privacy"),
+    "SE": ("bolagsverket_personal_data",),
+}
+SE_LAW_LINKS = ("imy_publishing_certificate", "mprt_personal_data")
+# Delisting reaches further than Google: Bing's index also feeds other engines; Qwant has a form.
+WIDE_DELISTING = Action(
+    "search_delisting_wide",
+    ("google_eu_privacy", "bing_eu_privacy", "qwant_rtbf", "duckduckgo_sources", "ecosia_bing"),
+)
+
 # Steps that mean writing to someone who holds the page: their results go into the letter.
 LETTER_ACTIONS = frozenset({SITE_OWNER.id, CEASED_PUBLISHER.id})
+# Steps whose letter is an objection (art. 21) to a controller that claims legitimate interest.
+OBJECTION_ACTIONS = frozenset({AGGREGATOR_COPY})
 
 
 def host_of(url: str) -> str:
@@ -99,7 +121,39 @@ def actions_for(
     return tuple(steps)
 
 
+def route_steps(source: Source) -> list[Action]:
+    """The steps that work for a known directory, people-search or company site."""
+    site = {"site": source.name, "months": str(source.recheck_months)}
+    steps: list[Action]
+    if source.route == "fi_directory":
+        steps = [
+            Action(OPERATOR_UNLISTED, ("fonecta_privacy",), site),
+            Action(DIRECTORY_SITE, source.links, site),
+            WIDE_DELISTING,
+        ]
+    elif source.route == "se_people_search":
+        steps = [
+            Action(SE_HIDE, source.links, site),
+            WIDE_DELISTING,
+            Action(SE_NO_ERASURE, SE_LAW_LINKS, site),
+        ]
+    elif source.route == "company_info":
+        steps = [
+            Action(REGISTER_ROLE, REGISTER_LINKS[source.country], site),
+            Action(AGGREGATOR_COPY, source.links, site),
+            WIDE_DELISTING,
+        ]
+    else:  # the register itself
+        steps = [Action(REGISTER_ROLE, REGISTER_LINKS[source.country], site)]
+    if not source.verified:
+        steps.append(Action(ROUTE_UNVERIFIED, (), {"site": source.name}))
+    return steps
+
+
 def _live_steps(category: Category, url: str) -> list[Action]:
+    source = lookup(url)
+    if source is not None:
+        return route_steps(source)
     platform = platform_of(url)
     steps: list[Action] = []
     if platform is not None:
@@ -124,6 +178,8 @@ class Priority:
 # Which action counts toward which priority, in the order the summary lists them.
 _PRIORITY_OF = (
     ("erasure", (SITE_OWNER.id, CEASED_PUBLISHER.id)),
+    ("directory", (OPERATOR_UNLISTED, SE_HIDE)),
+    ("register", (REGISTER_ROLE,)),
     ("outdated", (OUTDATED.id,)),
     ("archive", (ARCHIVE.id,)),
     ("platform", ("platform_settings",)),

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from footprint import guidance
 from footprint.models import Category, Finding, PageStatus, Reason
 from footprint.profile import Profile
-from footprint.report import i18n
+from footprint.report import i18n, routes
 from footprint.report.actions import LETTER_ACTIONS, Action, actions_for, priorities
 from footprint.report.chart import Bar, bar_chart
 from footprint.report.digest import choose_full, status_of
@@ -206,6 +206,9 @@ def build_report_context(
         "guidance": _guidance(lang),
         "letter": _letter(cards, name, day, lang),
         "checklist": [vars(item) for item in guidance.checklist(lang)],
+        "routes": routes.routes_section(cards, lang),
+        "levers": routes.levers_section(findings, profile, lang),
+        "help": routes.help_section(lang),
         "previous": _previous(previous, lang) if previous else None,
         "tracked": _tracked(tracked, lang) if tracked else None,
     }
@@ -263,6 +266,7 @@ def _card(finding: Finding, lang: str, say: ReasonText) -> dict[str, Any]:
         "actions": [_action(a, lang, c.category.value) for a in actions],
         "action_objects": actions,
         "rank": result.rank if result.rank is not None else 10**6,
+        **routes.card_fields(result.url, lang),
     }
 
 

@@ -1,6 +1,7 @@
 """The report's message catalogue: every fixed text in Finnish, Swedish and English.
 
-Texts live in `locale/{fi,sv,en}.toml`, one table per part of the report. Keys are
+Texts live in `locale/{fi,sv,en}.toml`, one table per part of the report, and the removal
+routes' texts in `locale/routes.{fi,sv,en}.toml`, merged into the same tables. Keys are
 `section.name`; `{name}` placeholders are filled with `str.format`.
 """
 
@@ -20,8 +21,15 @@ def catalogue(lang: str) -> dict[str, dict[str, Any]]:
     """The whole catalogue of a language, as parsed from its TOML file."""
     if lang not in LANGUAGES:
         raise ValueError(f"no report language {lang!r}: use fi, sv or en")
-    text = resources.files("footprint.report").joinpath("locale", f"{lang}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    folder = resources.files("footprint.report").joinpath("locale")
+    merged = tomllib.loads(folder.joinpath(f"{lang}.toml").read_text("utf-8"))
+    extra = tomllib.loads(folder.joinpath(f"routes.{lang}.toml").read_text("utf-8"))
+    for name, table in extra.items():
+        clash = set(merged.get(name, {})) & set(table)
+        if clash:
+            raise ValueError(f"routes.{lang}.toml repeats {name}.{sorted(clash)[0]}")
+        merged.setdefault(name, {}).update(table)
+    return merged
 
 
 def text(lang: str, key: str, **params: Any) -> str:
