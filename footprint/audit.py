@@ -8,24 +8,30 @@ plain functions in tests:
     outcome = auditor.run()
 
 `search(profile)` returns a `footprint.search.SearchOutcome` (or just a list of results);
-`check(results)` returns one `PageCheck` per result, in order; `classifier_factory(profile)`
-gives an object with `classify(result, check) -> Classification`.
+`check(results, on_check)` returns one `PageCheck` per result, in order, and may call
+`on_check(url, check)` as each page is done so that it is saved at once;
+`classifier_factory(profile)` gives an object with `classify(result, check) -> Classification`.
+Progress goes to a `footprint.progress` sink as events; a set `cancel` event stops the run
+between steps with `Cancelled`. `footprint.pipeline` builds an Auditor for the CLI and app.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from footprint.errors import ConfigError, ExitStatus, InputError, NetworkError
+from footprint.errors import Cancelled, ConfigError, ExitStatus, InputError, NetworkError
 from footprint.models import Classification, Finding, PageCheck, SearchResult
 from footprint.profile import Profile
+from footprint.progress import ProgressSink, Stage, StageAdvanced, StageFinished, StageStarted
 
 SearchFn = Callable[[Profile], Any]
-CheckFn = Callable[[Sequence[SearchResult]], Sequence[PageCheck]]
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+OnCheck = Callable[[str, PageCheck], None]
+CheckFn = Callable[[Sequence[SearchResult], OnCheck], Sequence[PageCheck]]
+CANCELLED = "the audit was cancelled; what it found is saved: resume it to finish"
 
 
 class AuditSink(Protocol):
@@ -152,8 +158,9 @@ class Auditor:
         check: CheckFn | None,
         classifier_factory: Callable[[Profile], Classifies] = _default_classifier,
         sink: AuditSink | None = None,
-        progress: Progress | None = None,
+        progress: ProgressSink | None = None,
         name: str | None = None,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.profile = profile
         self.search = search
@@ -162,10 +169,15 @@ class Auditor:
         self.sink: AuditSink = sink if sink is not None else NullSink()
         self.progress = progress
         self.name = name or profile.name
+        self.cancel = cancel
 
-    def _tick(self, stage: str, done: int, total: int) -> None:
+    def _emit(self, event: StageStarted | StageAdvanced | StageFinished) -> None:
         if self.progress is not None:
-            self.progress(stage, done, total)
+            self.progress(event)
+
+    def _stop_if_cancelled(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled(CANCELLED)
 
     def run(
         self,
@@ -189,6 +201,7 @@ class Auditor:
                 raise self._all_failed(found)
             self.sink.results_found(found.results)
             if found.interrupted:
+                self._stop_if_cancelled()
                 raise KeyboardInterrupt
             checks = self._checks(found.results, offline, known_checks or {})
             findings = self._classify(found.results, checks)
@@ -211,8 +224,10 @@ class Auditor:
             return _normalise(list(known))
         if self.search is None:
             raise InputError("nothing to audit: no search source and no saved results")
-        self._tick("search", 0, 0)
-        return _normalise(self.search(self.profile))
+        self._emit(StageStarted("search"))
+        found = _normalise(self.search(self.profile))
+        self._emit(StageFinished("search", len(found.results), len(found.results)))
+        return found
 
     @staticmethod
     def _all_failed(found: _Found) -> Exception:
@@ -225,14 +240,24 @@ class Auditor:
         by_url: dict[str, PageCheck] = {r.url: known[r.url] for r in results if r.url in known}
         todo = [r for r in results if r.url not in by_url]
         if todo and not offline and self.check is not None:
-            self._tick("check", 0, len(todo))
-            checked = list(self.check(todo))
+            self._stop_if_cancelled()
+            self._emit(StageStarted("check", len(todo)))
+            saved: set[str] = set()
+
+            def on_check(url: str, check: PageCheck) -> None:
+                """Save each page's check as soon as it is done: an interruption keeps it."""
+                if url not in saved and url not in by_url:
+                    saved.add(url)
+                    self.sink.page_checked(url, check)
+
+            checked = list(self.check(todo, on_check))
             if len(checked) != len(todo):
                 raise RuntimeError(f"{len(checked)} page checks for {len(todo)} results")
             for result, check in zip(todo, checked, strict=True):
                 if result.url not in by_url:
+                    on_check(result.url, check)
                     by_url[result.url] = check
-                    self.sink.page_checked(result.url, check)
+            self._emit(StageFinished("check", len(todo), len(todo)))
         return [by_url.get(r.url) for r in results]
 
     def _classify(
@@ -243,9 +268,13 @@ class Auditor:
         classifier = self.classifier_factory(self.profile)
         findings = []
         total = len(results)
+        stage: Stage = "classify"
+        self._emit(StageStarted(stage, total))
         for done, (result, check) in enumerate(zip(results, checks, strict=True), 1):
+            self._stop_if_cancelled()
             finding = Finding(result, classifier.classify(result, check), check)
             self.sink.classified(finding)
             findings.append(finding)
-            self._tick("classify", done, total)
+            self._emit(StageAdvanced(stage, done, total))
+        self._emit(StageFinished(stage, total, total))
         return findings

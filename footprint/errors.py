@@ -77,6 +77,12 @@ class StoreError(FootprintError):
     exit_status = ExitStatus.STORE
 
 
+class Cancelled(FootprintError):
+    """The person (or the app for them) cancelled the audit; what was saved is kept."""
+
+    exit_status = ExitStatus.INTERRUPTED
+
+
 class ReportError(FootprintError):
     """A report could not be rendered or written."""
 

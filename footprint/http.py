@@ -40,12 +40,12 @@ def cache_ttl() -> int:
 
     Accepts seconds (`3600`) or a number with a unit (`30m`, `12h`, `2d`); 0 turns caching off.
     """
-    import os
     import re
 
+    from footprint import settings
     from footprint.errors import ConfigError
 
-    raw = os.environ.get("FOOTPRINT_CACHE_TTL", "").strip().lower()
+    raw = settings.cache_ttl_text()
     if not raw:
         return DEFAULT_CACHE_TTL
     match = re.fullmatch(r"(\d+)\s*([smhd]?)", raw)
@@ -64,11 +64,10 @@ def retry_wait() -> float:
 
     `$FOOTPRINT_RETRY_WAIT` (default 1); the wait doubles before each later try.
     """
-    import os
-
+    from footprint import settings
     from footprint.errors import ConfigError
 
-    raw = os.environ.get("FOOTPRINT_RETRY_WAIT", "").strip()
+    raw = settings.retry_wait_text()
     if not raw:
         return DEFAULT_RETRY_WAIT
     try:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from footprint import settings
 from footprint.errors import OutputError
 
 APP = "footprint"
@@ -18,9 +19,9 @@ APP = "footprint"
 
 def home() -> Path:
     """The data folder: `$FOOTPRINT_HOME`, else the platform's user data dir."""
-    env = os.environ.get("FOOTPRINT_HOME")
-    if env:
-        return Path(env).expanduser()
+    override = settings.home_override()
+    if override is not None:
+        return override
     from platformdirs import user_data_path
 
     return user_data_path(APP, appauthor=False)
@@ -28,9 +29,9 @@ def home() -> Path:
 
 def cache_dir() -> Path:
     """The HTTP cache folder: `$FOOTPRINT_HOME/cache`, else the platform's cache dir."""
-    env = os.environ.get("FOOTPRINT_HOME")
-    if env:
-        return Path(env).expanduser() / "cache"
+    override = settings.home_override()
+    if override is not None:
+        return override / "cache"
     from platformdirs import user_cache_path
 
     return user_cache_path(APP, appauthor=False)

@@ -22,8 +22,8 @@ from typing import Any
 
 from footprint.errors import ProfileError
 from footprint.reading import parse_toml
+from footprint.settings import LANGUAGES
 
-LANGUAGES = ("fi", "sv", "en")
 KEYS_FILE = "profile_keys.toml"
 FIRST_YEAR = 1900
 

@@ -11,6 +11,7 @@ from footprint.audit import Auditor, AuditOutcome, NullSink
 from footprint.errors import ConfigError, ExitStatus, InputError, NetworkError
 from footprint.models import Category, Classification, PageCheck, PageStatus, Reason, SearchResult
 from footprint.profile import Profile
+from footprint.progress import Event, StageAdvanced, StageFinished, StageStarted
 from footprint.search import ProviderFailure, SearchOutcome
 from search_providers.base import ErrorKind
 
@@ -61,7 +62,7 @@ class TitleClassifier:
 def checker(statuses: dict[str, PageStatus]):  # type: ignore[no-untyped-def]
     asked: list[list[str]] = []
 
-    def check(results):  # type: ignore[no-untyped-def]
+    def check(results, on_check=None):  # type: ignore[no-untyped-def]
         asked.append([r.url for r in results])
         return [PageCheck(statuses[r.url], "test") for r in results]
 
@@ -153,7 +154,7 @@ def test_every_source_failing_with_nothing_found_is_an_error(kind: ErrorKind, er
 
 
 def test_an_interrupted_check_marks_the_audit_incomplete_and_keeps_the_results() -> None:
-    def check(results):  # type: ignore[no-untyped-def]
+    def check(results, on_check=None):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     sink = RecordingSink()
@@ -176,18 +177,19 @@ def test_an_interrupted_search_saves_what_it_found_then_stops() -> None:
 def test_a_checker_that_loses_results_is_a_bug_not_a_silent_gap() -> None:
     with pytest.raises(RuntimeError, match="1 page checks for 2 results"):
         Auditor(PERSON, search=lambda p: list(RESULTS),
-                check=lambda rs: [PageCheck(PageStatus.LIVE)],
+                check=lambda rs, on_check: [PageCheck(PageStatus.LIVE)],
                 classifier_factory=TitleClassifier).run()  # fmt: skip
 
 
 def test_progress_reports_each_stage() -> None:
-    ticks: list[tuple[str, int, int]] = []
+    events: list[Event] = []
     check, _ = checker({r.url: PageStatus.LIVE for r in RESULTS})
     Auditor(PERSON, search=lambda p: list(RESULTS), check=check, classifier_factory=TitleClassifier,
-            progress=lambda *t: ticks.append(t)).run()  # fmt: skip
-    assert ticks[0] == ("search", 0, 0)
-    assert ("check", 0, 2) in ticks
-    assert ticks[-1] == ("classify", 2, 2)
+            progress=events.append).run()  # fmt: skip
+    assert events[0] == StageStarted("search")
+    assert StageStarted("check", 2) in events
+    assert StageAdvanced("classify", 1, 2) in events
+    assert events[-1] == StageFinished("classify", 2, 2)
 
 
 def test_no_search_and_no_results_is_an_input_error() -> None:

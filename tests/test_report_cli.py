@@ -177,7 +177,7 @@ def test_resume_finishes_an_interrupted_audit_without_searching_again(tmp_path: 
     url = "https://uusisuunta-saatio.fi/a"
     saved = [SearchResult(url=url, title="Laura Hietanen, sosiaaliohjaaja", provider="file")]
 
-    def interrupted(results):  # type: ignore[no-untyped-def]
+    def interrupted(results, on_check=None):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     with open_audit_sink(person.name, person) as sink, pytest.raises(KeyboardInterrupt):

@@ -310,7 +310,7 @@ def test_the_auditor_saves_into_the_store_and_resumes(_isolated_home: Path) -> N
                for i, kind in enumerate(["work", "home", "work", "home"])]  # fmt: skip
     checked: list[str] = []
 
-    def check(todo: Sequence[SearchResult]) -> list[PageCheck]:
+    def check(todo: Sequence[SearchResult], on_check: object = None) -> list[PageCheck]:
         checked.extend(r.url for r in todo)
         return [PageCheck(PageStatus.LIVE) for _ in todo]
 

@@ -245,12 +245,7 @@ def test_current_year_comes_from_today(tmp_path: Path) -> None:
 def test_asks_per_rule_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import footprint.cli.workshop as workshop_cli
 
-    class Terminal:
-        @staticmethod
-        def isatty() -> bool:
-            return True
-
-    monkeypatch.setattr(workshop_cli, "sys", type("FakeSys", (), {"stdin": Terminal}))
+    monkeypatch.setattr(workshop_cli, "stdin_is_terminal", lambda: True)
     rules = load_rules()
     answers = ["y" if rule.id in ("client-photos", "old-content") else "" for rule in rules.rules]
     out = tmp_path / "share.json"

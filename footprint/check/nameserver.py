@@ -9,12 +9,13 @@ and its "no such name" answers mean `unreachable`, not `gone`.
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 from collections.abc import Callable, Sequence
 
-CANARIES_ENV = "FOOTPRINT_DNS_CANARIES"  # comma-separated host names
+from footprint import settings
+
+CANARIES_ENV = settings.DNS_CANARIES  # comma-separated host names
 DEFAULT_CANARIES = ("web.archive.org", "www.wikipedia.org", "www.facebook.com")
 UNTRUSTED_REASON = (
     "the name server answered 'no such name' even for well-known sites: check your network or DNS"
@@ -30,8 +31,7 @@ def resolve_name(host: str) -> object:
 
 def canaries_from_env() -> tuple[str, ...]:
     """FOOTPRINT_DNS_CANARIES when set, else the built-in well-known names."""
-    names = [n.strip() for n in os.environ.get(CANARIES_ENV, "").split(",") if n.strip()]
-    return tuple(names) or DEFAULT_CANARIES
+    return settings.dns_canaries() or DEFAULT_CANARIES
 
 
 class NameServerCheck:

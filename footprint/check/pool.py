@@ -8,16 +8,16 @@ means `gone` only when the run's name server passes the canary check (`nameserve
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from footprint import settings
 from footprint.check.archive import Wayback
 from footprint.check.failures import NO_SUCH_NAME
 from footprint.check.fetch import Fetcher, Limits, host_key
@@ -25,14 +25,17 @@ from footprint.check.nameserver import UNTRUSTED_REASON, NameServerCheck, Resolv
 from footprint.check.page import parse_html
 from footprint.check.safety import SCHEMES, allow_private_from_env
 from footprint.check.verdict import Outcome, judge
+from footprint.errors import Cancelled
 from footprint.models import DEFUNCT_STATUSES, PageCheck, PageStatus, SearchResult
 
 if TYPE_CHECKING:
     import requests
 
 ARCHIVE_MODES = ("auto", "all", "none")
-ARCHIVE_URL_ENV = "FOOTPRINT_ARCHIVE_URL"  # a mirror serving both Wayback APIs
+ARCHIVE_URL_ENV = settings.ARCHIVE_URL  # a mirror serving both Wayback APIs
 Progress = Callable[[int, int], None]
+OnCheck = Callable[[str, PageCheck], None]  # each page's check as soon as it is done
+POLL_SECONDS = 0.1  # how often a run looks at its cancel token while pages are fetched
 
 
 class HostGates:
@@ -119,7 +122,7 @@ class Checker:
         self.resolve = resolve
         self.stop = threading.Event()  # set by close(); each check_all run has its own
         self.fetcher = self._fetcher(self.stop)
-        archive_base = archive_base or os.environ.get(ARCHIVE_URL_ENV, "").strip()
+        archive_base = archive_base or settings.archive_url()
         if archive_base:
             self.wayback = Wayback.at(archive_base, self.session, gate=self.gates)
         else:
@@ -195,11 +198,16 @@ class Checker:
         urls: Sequence[str],
         progress: Progress | None = None,
         names: NameServerCheck | None = None,
+        *,
+        on_check: OnCheck | None = None,
+        cancel: threading.Event | None = None,
     ) -> list[PageCheck]:
         """Check every URL (each distinct one once); the checks in the order of `urls`.
 
         `names` holds the run's verdict on the name server (a fresh one by default):
-        pass one in to learn afterwards whether it was found untrustworthy.
+        pass one in to learn afterwards whether it was found untrustworthy. `on_check`
+        gets each page's check as soon as it is done (to save it at once); setting
+        `cancel` stops the run within `POLL_SECONDS` with `Cancelled`.
         """
         unique = list(dict.fromkeys(urls))
         if not unique:
@@ -216,15 +224,23 @@ class Checker:
         futures: dict[Future[PageCheck], str] = {
             pool.submit(self._task, fetcher, names, url, partial): url for url in interleave(unique)
         }
+        pending = set(futures)
         try:
-            timeout = None if ends is None else max(0.0, ends - time.monotonic())
-            for future in as_completed(futures, timeout=timeout):
-                url = futures[future]
-                checks[url] = _result(future)
-                if progress:
-                    progress(len(checks), len(unique))
-        except TimeoutError:
-            pass
+            while pending:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("the page check was cancelled; the pages checked are kept")
+                left = None if ends is None else ends - time.monotonic()
+                if left is not None and left <= 0:
+                    break
+                timeout = POLL_SECONDS if left is None else min(POLL_SECONDS, left)
+                finished, pending = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    url = futures[future]
+                    checks[url] = _result(future)
+                    if on_check:
+                        on_check(url, checks[url])
+                    if progress:
+                        progress(len(checks), len(unique))
         finally:
             stop.set()
             pool.shutdown(wait=False, cancel_futures=True)
@@ -265,6 +281,8 @@ def check_results(
     session: requests.Session | None = None,
     archive_base: str | None = None,
     names: NameServerCheck | None = None,
+    on_check: OnCheck | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[PageCheck]:
     """Check every result's page; the checks come back in the order of `results`.
 
@@ -274,4 +292,6 @@ def check_results(
     """
     with Checker(session=session, concurrency=concurrency, per_host=per_host, archive=archive,
                  deadline=deadline, archive_base=archive_base) as checker:  # fmt: skip
-        return checker.check_all([r.url for r in results], progress, names)
+        return checker.check_all(
+            [r.url for r in results], progress, names, on_check=on_check, cancel=cancel
+        )

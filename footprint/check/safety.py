@@ -8,20 +8,20 @@ result must not make footprint probe the person's own network.
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from urllib.parse import urlsplit
 
+from footprint import settings
 from footprint.check.failures import outcome_for_error
 from footprint.check.verdict import Outcome
 from footprint.models import PageStatus
 
-ALLOW_PRIVATE_ENV = "FOOTPRINT_ALLOW_PRIVATE"
+ALLOW_PRIVATE_ENV = settings.ALLOW_PRIVATE
 SCHEMES = frozenset({"http", "https"})
 
 
 def allow_private_from_env() -> bool:
-    return os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+    return settings.allow_private()
 
 
 def _non_public(address: str) -> bool:

@@ -11,7 +11,6 @@ is used: slower, never wrong.
 from __future__ import annotations
 
 import mmap
-import os
 import struct
 import threading
 from bisect import bisect_right
@@ -19,6 +18,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from footprint.settings import LANGUAGES
 
 MAGIC = b"FPLEMMA1"
 _HEADER = struct.Struct("<8sBI")  # magic, reversed-keys flag, count
@@ -123,10 +124,10 @@ def build_table(lang: str, path: Path) -> None:
 def _table_path(lang: str) -> Path:
     from simplemma.__metadata__ import __version__
 
+    from footprint import settings
     from footprint.paths import cache_dir
 
-    folder = os.environ.get("FOOTPRINT_LEMMA_TABLES")
-    base = Path(folder).expanduser() if folder else cache_dir() / "lemmas"
+    base = settings.lemma_tables() or cache_dir() / "lemmas"
     return base / f"simplemma-{__version__}-{lang}.table"
 
 
@@ -167,7 +168,7 @@ def lemmatizer() -> Any:
     return simplemma.Lemmatizer(lemmatization_strategy=strategy)
 
 
-def tables_ready(langs: tuple[str, ...] = ("fi", "sv", "en")) -> bool:
+def tables_ready(langs: tuple[str, ...] = LANGUAGES) -> bool:
     """Whether the lemma tables are already prepared (so classifying starts at once)."""
     try:
         return all(_table_path(lang).exists() for lang in langs)

@@ -23,6 +23,7 @@ from footprint.classify.text import (
     stems,
 )
 from footprint.profile import Profile
+from footprint.settings import LANGUAGES
 
 FULL = "full"  # the name, an alias or the person's username
 SURNAME = "surname"  # only the surname
@@ -160,7 +161,7 @@ class NameMatcher:
     @staticmethod
     def _word(part: str, lemmas: Lemmas) -> Word:
         clean = part.rstrip(".")
-        keys = {fold(clean)} | {fold(lemmatize(clean, lang)) for lang in ("fi", "sv", "en")}
+        keys = {fold(clean)} | {fold(lemmatize(clean, lang)) for lang in LANGUAGES}
         keys.add(ascii_fold(clean) or fold(clean))  # "Makinen" on a foreign site
         keys |= spellings(fold(clean))  # "Alexandra" for "Aleksandra"
         for key in keys:

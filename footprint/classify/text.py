@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from footprint.classify.lemmas import lemmatizer
+from footprint.settings import LANGUAGES
 
-LANGS = ("fi", "sv", "en")
+LANGS = LANGUAGES
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’:][^\W\d_]+)*|\d+")
 # text tokens also keep where a list or a clause breaks: "Pizzeria Ville, Kurikka" holds
 # no name "Ville Kurikka"

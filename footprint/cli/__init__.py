@@ -11,7 +11,7 @@ import pkgutil
 
 from footprint.cli.app import app
 
-_HELPERS = {"app", "common", "table", "progress"}
+_HELPERS = {"app", "common", "table", "progress", "terminal"}
 
 for _module in pkgutil.iter_modules(__path__):
     if _module.name not in _HELPERS:

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from footprint.cli.app import app
+from footprint.cli.terminal import stdin_is_terminal
 from footprint.errors import InputError, UsageError
 
 
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun if n == 1 else noun + 's'}"
-
-
-def stdin_is_terminal() -> bool:
-    """Whether a question can be asked and answered (standard input is a terminal)."""
-    try:
-        return sys.stdin is not None and sys.stdin.isatty()
-    except ValueError:  # closed
-        return False
 
 
 @app.command()

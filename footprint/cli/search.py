@@ -13,35 +13,7 @@ from footprint.cli.common import echo_summary, person_for_search, writable
 from footprint.errors import ConfigError, ExitStatus, NetworkError, OutputError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from footprint.search import SearchOutcome
-    from footprint.search.run import Progress
-
-
-def _run_with_progress(
-    run: Callable[[Progress | None], SearchOutcome], total_hint: str
-) -> SearchOutcome:
-    """Run `run(progress)` with a progress bar on a terminal, silently otherwise."""
-    if not sys.stderr.isatty():
-        return run(None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
-    from rich.progress import Progress as Bar
-
-    with Bar(
-        TextColumn("{task.description}", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(total_hint, total=None)
-
-        def progress(label: str, done: int, total: int) -> None:
-            bar.update(task, description=label[:60], completed=done, total=total)
-
-        return run(progress)
 
 
 def _report(outcome: SearchOutcome) -> None:
@@ -77,20 +49,19 @@ def search(
     no_cache: bool = typer.Option(False, "--no-cache", help="Ask the providers again."),
 ) -> None:
     """Search the web for yourself and write one result record per page found."""
-    from footprint import records
+    from footprint import pipeline, records
+    from footprint.cli.progress import progress_bar
     from footprint.paths import atomic_write
-    from footprint.search import make_providers, parse_languages, run_search
+    from footprint.search import parse_languages
 
     writable(output)
     person = person_for_search(name, profile)
     languages = parse_languages(lang)
-    providers = make_providers(provider or None, no_cache=no_cache, from_file=from_file)
-    outcome = _run_with_progress(
-        lambda progress: run_search(
-            person, providers, max_results=max_results, languages=languages, progress=progress
-        ),
-        f"searching {len(providers)} provider(s)",
-    )
+    providers = pipeline.providers_for(provider, no_cache=no_cache, from_file=from_file)
+    with progress_bar() as sink:
+        outcome = pipeline.search(
+            person, providers, max_results=max_results, languages=languages, progress=sink
+        )
     _report(outcome)
     status = outcome.exit_status()
     if status in (ExitStatus.NETWORK, ExitStatus.CONFIG):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +9,9 @@ import typer
 
 from footprint.cli.app import sub_app, warn
 from footprint.cli.common import echo_summary, writable
+from footprint.cli.terminal import stdin_is_terminal
 from footprint.errors import InputError
+from footprint.settings import Language
 
 if TYPE_CHECKING:
     from footprint.workshop.rules import RuleSet
@@ -31,12 +31,6 @@ rules_app = typer.Typer(
 workshop_app.add_typer(rules_app, name="rules")
 
 
-class Lang(StrEnum):
-    fi = "fi"
-    sv = "sv"
-    en = "en"
-
-
 RULES_HELP = "The organisation's rules (TOML); default: footprint's rules for the social sector."
 
 
@@ -44,7 +38,7 @@ RULES_HELP = "The organisation's rules (TOML); default: footprint's rules for th
 def kit(
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the kit PDF."),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
-    lang: Lang = typer.Option(Lang.fi, "--lang", help="Language of the kit."),
+    lang: Language = typer.Option(Language.fi, "--lang", help="Language of the kit."),
 ) -> None:
     """Write the facilitator's handout: agenda, set-up, privacy promise, questions, rules."""
     from footprint.paths import write_private
@@ -71,7 +65,7 @@ def share(
         [], "--needs-action", "-n", help="The id of a rule that needs action for you (repeat)."
     ),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
-    lang: Lang = typer.Option(Lang.fi, "--lang", help="Language of the rules when asking."),
+    lang: Language = typer.Option(Language.fi, "--lang", help="Language of the rules when asking."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Write without showing and asking."),
 ) -> None:
     """Write your anonymous share: only counts and the ids of rules you marked."""
@@ -95,7 +89,7 @@ def share(
     year, week, _ = today.isocalendar()
     share_id = workshop_share_id(_device_secret(), ruleset.ids, f"{year}-W{week:02d}")
     marked = list(needs_action)
-    if not marked and not yes and sys.stdin.isatty():
+    if not marked and not yes and stdin_is_terminal():
         counts = build_share(findings, (), current_year=today.year, share_id=share_id)
         marked = _ask_rules(ruleset, counts, lang.value)
     result = build_share(findings, marked, current_year=today.year, share_id=share_id)
@@ -163,7 +157,7 @@ def summary(
         5, "--min-group", min=3, help="Refuse with fewer usable shares than this (at least 3)."
     ),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
-    lang: Lang = typer.Option(Lang.fi, "--lang", help="Language of the report."),
+    lang: Language = typer.Option(Language.fi, "--lang", help="Language of the report."),
 ) -> None:
     """Write the group report from the shares; bad shares are left out, one by one."""
     from footprint.paths import write_private

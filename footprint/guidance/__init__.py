@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-LANGUAGES = ("fi", "sv", "en")
+from footprint.settings import LANGUAGES
 
 
 @dataclass(frozen=True)

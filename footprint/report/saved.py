@@ -14,6 +14,7 @@ from footprint.errors import InputError
 from footprint.models import Finding
 from footprint.profile import Profile, profile_from_mapping
 from footprint.reading import kind_of, parse_json
+from footprint.settings import LANGUAGES
 
 AUDIT_SCHEMA = 1
 
@@ -114,7 +115,7 @@ def _from_document(data: Mapping[str, Any], source: str, profile: Profile | None
         profile=profile,
         findings=findings,
         failures=list(failures),
-        lang=lang if lang in ("fi", "sv", "en") else None,
+        lang=lang if lang in LANGUAGES else None,
         generated=generated or None,
         complete=complete,
     )

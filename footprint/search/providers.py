@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from footprint import settings
 from footprint.errors import ConfigError, InputError
 from search_providers._http import HttpProvider
 from search_providers.base import ProviderError, SearchProvider
@@ -58,7 +58,7 @@ def make_providers(
     now, so a malformed one is an InputError before any search. A named provider without
     its key is a ConfigError that says where to get one.
     """
-    env = os.environ if env is None else env
+    env = settings.provider_env() if env is None else env
     names = list(dict.fromkeys(names or []))
     if not names:
         names = ["file"] if from_file is not None else default_names(env)

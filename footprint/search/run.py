@@ -9,6 +9,7 @@ each with its retry waits). The plan is capped at `MAX_QUERIES` queries.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,7 @@ DOWN_AFTER = 2
 _SETUP = frozenset({ErrorKind.AUTH, ErrorKind.CONFIG})
 
 Progress = Callable[[str, int, int], None]
+OnFailure = Callable[["ProviderFailure"], None]
 
 
 @dataclass(frozen=True)
@@ -124,15 +126,17 @@ def _tasks(
     return tasks
 
 
-def _record(failures: list[ProviderFailure], err: ProviderError, query: str) -> None:
+def _record(failures: list[ProviderFailure], err: ProviderError, query: str) -> bool:
+    """Count the failure; True when it is a new one (not seen before in this run)."""
     message = redact(err.message)  # it is shown, saved with the audit and put in the report
     for i, failure in enumerate(failures):
         if (failure.provider, failure.kind, failure.message) == (err.provider, err.kind, message):
             failures[i] = ProviderFailure(
                 failure.provider, failure.kind, failure.message, failure.query, failure.count + 1
             )
-            return
+            return False
     failures.append(ProviderFailure(err.provider, err.kind, message, query))
+    return True
 
 
 def _say_which_were_down(
@@ -158,8 +162,14 @@ def run_search(
     max_results: int = 50,
     languages: Sequence[str] | None = None,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    on_failure: OnFailure | None = None,
 ) -> SearchOutcome:
-    """Search every provider for every planned query, paging up to `max_results` each."""
+    """Search every provider for every planned query, paging up to `max_results` each.
+
+    `cancel`, when set, stops the run before the next query (`interrupted`, as Ctrl-C
+    does); `on_failure` hears of each new provider failure as it happens.
+    """
     full_plan = plan_queries(profile, languages)
     plan, left_out = cap_plan(full_plan, MAX_QUERIES)
     tasks = _tasks(providers, plan, profile.name)
@@ -180,6 +190,9 @@ def run_search(
     down_in_a_row: Counter[str] = Counter()
     not_sent: Counter[str] = Counter()
     for done, (provider, query) in enumerate(tasks, 1):
+        if cancel is not None and cancel.is_set():
+            outcome.interrupted = True
+            break
         if provider.name in given_up:
             not_sent[provider.name] += 1
         else:
@@ -190,7 +203,8 @@ def run_search(
                     counts[provider.name] += len(page.hits)
                 down_in_a_row[provider.name] = 0
             except ProviderError as err:
-                _record(outcome.failures, err, query.text)
+                if _record(outcome.failures, err, query.text) and on_failure is not None:
+                    on_failure(outcome.failures[-1])
                 unavailable = err.kind is ErrorKind.UNAVAILABLE
                 down_in_a_row[provider.name] = (
                     down_in_a_row[provider.name] + 1 if unavailable else 0

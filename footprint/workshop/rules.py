@@ -18,8 +18,8 @@ from typing import Any
 
 from footprint.errors import InputError
 from footprint.reading import parse_toml, quoted
+from footprint.settings import LANGUAGES
 
-LANGUAGES = ("fi", "sv", "en")
 RULE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
 MAX_RULES = 60
 MAX_TEXT = 600
