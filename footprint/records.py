@@ -69,8 +69,22 @@ def to_jsonl(records: Iterable[Mapping[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"): `=HYPERLINK(...)`, `+cmd|' /C calc'!A0`, `@SUM(...)`, `-2+3`.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """`value` as a CSV cell a spreadsheet shows as text: a formula start gets a `'` before it."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def to_csv(records: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> str:
-    """CSV with the given columns; lists are joined with ' | ', nested values as JSON."""
+    """CSV with the given columns; lists are joined with ' | ', nested values as JSON.
+
+    Every text cell goes through `csv_cell`, so nothing from the web runs when the file is
+    opened in a spreadsheet; numbers stay numbers. JSON output is never changed this way.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
@@ -82,6 +96,6 @@ def to_csv(records: Iterable[Mapping[str, Any]], columns: tuple[str, ...]) -> st
                 value = " | ".join(str(v) for v in value)
             elif isinstance(value, dict):
                 value = json.dumps(value, ensure_ascii=False)
-            row[key] = "" if value is None else value
+            row[key] = csv_cell(value) if isinstance(value, str) else "" if value is None else value
         writer.writerow(row)
     return out.getvalue()
