@@ -103,14 +103,14 @@ class _Server(ThreadingHTTPServer):
 class PageServer:
     """`with PageServer() as server: server.route("/a", Reply(...)); server.url("/a")`."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[str] = []
         self.lock = threading.Lock()
         self.in_flight = 0
         self.peak = 0
-        self._server = _Server(("127.0.0.1", 0), Handler)
+        self._server = _Server((host, port), Handler)
         self._server.owner = self
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
@@ -159,6 +159,62 @@ class SilentServer:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        self._socket.close()
+
+
+class DripServer:
+    """Answers every request one byte at a time, `interval` seconds apart, for ever.
+
+    `headers=True` sends the status line and headers at once, then drips the body (a slow
+    page); `headers=False` drips the status line and headers too (a slow server).
+    Counts connections; stops dripping when the client hangs up.
+    """
+
+    def __init__(self, *, headers: bool = True, interval: float = 0.05) -> None:
+        self.headers = headers
+        self.interval = interval
+        self.connections = 0
+        self.hung_up = 0  # connections the client closed while the server still dripped
+        self._socket = socket.socket()
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(16)
+        self.port = self._socket.getsockname()[1]
+        self._stop = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
+
+    def _drip(self, conn: socket.socket) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000000\r\n"
+        with conn:
+            try:
+                conn.recv(65536)
+                if self.headers:
+                    conn.sendall(head + b"\r\n")
+                    head = b""
+                data = head + b"X-Slow: " + b"a" * 100_000_000
+                for i in range(len(data)):
+                    if self._stop.wait(self.interval):
+                        return
+                    conn.sendall(data[i : i + 1])
+            except OSError:
+                self.hung_up += 1
+
+    def __enter__(self) -> DripServer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
         self._socket.close()
 
 

@@ -1,7 +1,9 @@
 """Bounded downloads: redirects followed by hand, each hop re-checked, one retry at most.
 
 `Fetcher.fetch(url)` returns a `Fetched` response or, when the page could not be
-fetched, an `Outcome` that says why. Only HTML bodies are read, up to a cap.
+fetched, an `Outcome` that says why. Only HTML bodies are read, up to a cap. Each host
+is looked up once and its checked addresses are pinned, and each fetch runs under a
+watchdog that ends it at its deadline, also in the middle of a read (`connect`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from footprint.check import safety
+from footprint.check.connect import Watchdog, pin_key
 from footprint.check.failures import Stopped, is_transient, outcome_for_error
 from footprint.check.page import HTML_TYPES, Fetched, media_type
 from footprint.check.verdict import Outcome
@@ -63,18 +66,33 @@ class Fetcher:
         allow_private: bool = False,
         gate: Gate = no_gate,
         stop: threading.Event | None = None,
+        watchdog: Watchdog | None = None,
     ) -> None:
         self.session = session
         self.limits = limits or Limits()
         self.allow_private = allow_private
         self.gate = gate
         self.stop = stop or threading.Event()
+        self.watchdog = watchdog or Watchdog()
+        self.pins: dict[tuple[str, int], tuple[str, ...]] = {}  # the checked addresses
         self._proxy_for: dict[str, bool] = {}
         self._address_for: dict[str, Outcome | None] = {}
 
     def fetch(self, url: str) -> Fetched | Outcome:
         """Follow `url` through its redirects to a response, or say why that failed."""
         started = time.monotonic()
+        with self.watchdog.scope(self.limits.page_seconds, self.pins) as scope:
+            fetched = self._follow(url, started)
+        if scope.expired and isinstance(fetched, Outcome):  # the watchdog ended a read
+            if self.stop.is_set():
+                return outcome_for_error(Stopped())
+            return Outcome(
+                PageStatus.UNREACHABLE,
+                f"timed out: the page took longer than {self.limits.page_seconds:g} s to load",
+            )
+        return fetched
+
+    def _follow(self, url: str, started: float) -> Fetched | Outcome:
         chain: list[str] = []
         current = url
         for _hop in range(self.limits.max_redirects + 1):
@@ -105,14 +123,21 @@ class Fetcher:
         if key in self._address_for:
             return self._address_for[key]
         resolve = not self._proxied(url)
-        blocked = safety.check_address(url, allow_private=self.allow_private, resolve=resolve)
-        if blocked and blocked.status is PageStatus.UNREACHABLE:
+        vetted = safety.vet_address(url, allow_private=self.allow_private, resolve=resolve)
+        if isinstance(vetted, Outcome) and vetted.status is PageStatus.UNREACHABLE:
             if self.stop.wait(self.limits.retry_pause):
-                return blocked
-            blocked = safety.check_address(url, allow_private=self.allow_private, resolve=resolve)
-        if blocked is None or blocked.status is not PageStatus.UNREACHABLE:
-            self._address_for[key] = blocked
-        return blocked
+                return vetted
+            vetted = safety.vet_address(url, allow_private=self.allow_private, resolve=resolve)
+        if isinstance(vetted, Outcome):
+            if vetted.status is not PageStatus.UNREACHABLE:
+                self._address_for[key] = vetted
+            return vetted
+        if vetted:  # connect only to these: a second lookup could answer otherwise
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+            self.pins[pin_key(parts.hostname or "", port)] = vetted
+        self._address_for[key] = None
+        return None
 
     def _proxied(self, url: str) -> bool:
         """Whether a proxy (HTTPS_PROXY, NO_PROXY …) carries requests to this host."""
@@ -165,6 +190,7 @@ class Fetcher:
             size += len(chunk)
             if size > self.limits.max_bytes:
                 return b"".join(chunks)[: self.limits.max_bytes], True
+        self._check_time(started)  # the watchdog may have cut the body short
         return b"".join(chunks), False
 
     def _time_left(self, started: float) -> bool:

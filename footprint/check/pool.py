@@ -70,16 +70,21 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _pooled_session(concurrency: int, per_host: int) -> requests.Session:
-    from requests.adapters import HTTPAdapter
+def _mount_pinned(session: requests.Session, concurrency: int, per_host: int) -> None:
+    """Connections that go only to checked addresses and end at the deadline (`connect`)."""
+    from footprint.check.connect import PinnedAdapter
 
+    adapter = PinnedAdapter(pool_connections=max(concurrency, 10),
+                            pool_maxsize=max(per_host, 10), max_retries=0)  # fmt: skip
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+
+
+def _pooled_session(concurrency: int, per_host: int) -> requests.Session:
     from footprint.http import new_session
 
     session = new_session()
-    adapter = HTTPAdapter(pool_connections=max(concurrency, 10),
-                          pool_maxsize=max(per_host, 10), max_retries=0)  # fmt: skip
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
+    _mount_pinned(session, concurrency, per_host)
     return session
 
 
@@ -115,6 +120,8 @@ class Checker:
         self.deadline = deadline
         self._own_session = session is None
         self.session = session or _pooled_session(self.concurrency, per_host)
+        if session is not None:  # the page check's safety does not depend on the caller
+            _mount_pinned(session, self.concurrency, per_host)
         self.gates = HostGates(per_host)
         self.limits = limits or Limits()
         self.allow_private = allow_private_from_env() if allow_private is None else allow_private
@@ -139,6 +146,7 @@ class Checker:
     def close(self) -> None:
         """Stop work still running and close the session this checker made."""
         self.stop.set()
+        self.fetcher.watchdog.close()
         if self._own_session:
             self.session.close()
 
@@ -243,6 +251,7 @@ class Checker:
                         progress(len(checks), len(unique))
         finally:
             stop.set()
+            fetcher.watchdog.close()  # a read still running ends now, not at its own timeout
             pool.shutdown(wait=False, cancel_futures=True)
         late = PageCheck(PageStatus.UNREACHABLE, "deadline: not checked within the time limit")
         for url in unique:
@@ -259,7 +268,8 @@ class Checker:
         partial[url] = check
         if fetcher.stop.is_set():  # the deadline passed: no Archive lookup any more
             return check
-        return self.with_archive(url, check)
+        with fetcher.watchdog.scope(self.limits.page_seconds, fetcher.pins):
+            return self.with_archive(url, check)
 
 
 def _result(future: Future[PageCheck]) -> PageCheck:
