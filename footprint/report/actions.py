@@ -109,8 +109,9 @@ def actions_for(
         if fi_domain:
             steps.append(DOMAIN_HOLDER)
         steps.append(DELISTING)
-    elif status is PageStatus.UNREACHABLE:
+    elif status is PageStatus.UNREACHABLE:  # look again; its content is known from the search
         steps.append(RECHECK)
+        steps += _live_steps(category, url)
     else:  # live, or not checked: the page is (or may be) there
         if status in (None, PageStatus.SKIPPED):
             steps.append(NOT_CHECKED)

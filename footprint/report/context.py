@@ -20,6 +20,7 @@ from footprint.profile import Profile
 from footprint.report import i18n, routes
 from footprint.report.actions import LETTER_ACTIONS, Action, actions_for, priorities
 from footprint.report.chart import Bar, bar_chart
+from footprint.report.checks import PageChecks, page_checks
 from footprint.report.digest import choose_full, status_of
 from footprint.store.labels import CORRECTION_CODE
 
@@ -132,6 +133,7 @@ def build_report_context(
         })  # fmt: skip
     shown = len(full)
     name = profile.name
+    pages = page_checks(findings)
     return {
         "schema": SCHEMA,
         "lang": lang,
@@ -145,11 +147,9 @@ def build_report_context(
         "summary": {
             "total": len(findings),
             "intro": i18n.text(
-                lang,
-                "summary.intro" if findings else "summary.intro_none",
-                total=len(findings),
-                name=name,
+                lang, _intro_key(pages), total=len(findings), name=name, checked=pages.checked
             ),
+            "unchecked": i18n.text(lang, f"unchecked.{pages.why_none}") if pages.why_none else None,
             "categories": [
                 {
                     "key": c.value,
@@ -212,6 +212,15 @@ def build_report_context(
         "previous": _previous(previous, lang) if previous else None,
         "tracked": _tracked(tracked, lang) if tracked else None,
     }
+
+
+def _intro_key(pages: PageChecks) -> str:
+    """The summary's first sentence: it says a page was checked only when it was."""
+    if not pages.total:
+        return "summary.intro_none"
+    if pages.checked == pages.total:
+        return "summary.intro"
+    return "summary.intro_partly" if pages.checked else "summary.intro_unchecked"
 
 
 def default_reason_text() -> ReasonText:
@@ -341,7 +350,9 @@ def _guidance(lang: str) -> dict[str, Any]:
     }
 
 
-def _letter(cards: Sequence[Mapping[str, Any]], name: str, day: date, lang: str) -> dict[str, Any]:
+def _letter(
+    cards: Sequence[Mapping[str, Any]], name: str, day: date, lang: str
+) -> dict[str, Any] | None:
     parts = guidance.letter(lang)
     addresses: list[str] = []
     for card in cards:
@@ -350,6 +361,8 @@ def _letter(cards: Sequence[Mapping[str, Any]], name: str, day: date, lang: str)
             and card["url"] not in addresses
         ):
             addresses.append(card["url"])
+    if not addresses:
+        return None  # no result calls for the letter: no letter with a placeholder address
     extra = max(0, len(addresses) - MAX_LETTER_ADDRESSES)
     fill = {"name": name, "deadline": i18n.format_date(add_month(day), lang)}
     return {
@@ -359,7 +372,7 @@ def _letter(cards: Sequence[Mapping[str, Any]], name: str, day: date, lang: str)
         "subject": parts["subject"],
         "greeting": parts["greeting"],
         "before": parts["before"].format(**fill),
-        "addresses": addresses[:MAX_LETTER_ADDRESSES] or [i18n.text(lang, "letter.addresses_none")],
+        "addresses": addresses[:MAX_LETTER_ADDRESSES],
         "more": extra,
         "after": [p.format(**fill) for p in parts["after"]],
         "closing": parts["closing"],
