@@ -138,7 +138,7 @@ def test_a_swedish_people_search_result_never_gets_an_erasure_letter_first(site:
     ctx = build_report_context(
         [finding(url, Category.PRIVATE, PageStatus.LIVE)], PERSON, lang="sv", generated=DAY
     )
-    assert url not in ctx["letter"]["addresses"]
+    assert ctx["letter"] is None or url not in ctx["letter"]["addresses"]
 
 
 def test_the_levers_are_shown_for_contact_details_or_exposed_work_only() -> None:
