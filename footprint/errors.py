@@ -83,6 +83,12 @@ class Cancelled(FootprintError):
     exit_status = ExitStatus.INTERRUPTED
 
 
+class DataFileError(FootprintError):
+    """A data file shipped with footprint (or a contributor's edit of one) breaks its schema."""
+
+    exit_status = ExitStatus.ERROR
+
+
 class ReportError(FootprintError):
     """A report could not be rendered or written."""
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
+from footprint.classify import knowledge
+
 FIRST_YEAR = 1950
 _YEAR = r"(19[5-9]\d|20[0-4]\d)"
 _OLD_YEAR = r"(1[89]\d\d|20[0-4]\d)"  # a birth year may be long before the web
@@ -112,11 +114,12 @@ _CAREER_SINCE = re.compile(
 # is day first, "120375-123A")
 _PERSONNUMMER = re.compile(r"\b(?:19|20)\d\d[01]\d[0-3]\d[-+]?(?:\d{4}|[xX]{4})\b")
 _CITED = re.compile(rf"{_NAME_WORD},\s{_NAME_WORD}(?:\s[A-ZÅÄÖ]\.)?\s\(\d{{4}}\)")
-_RETIRING = ("eläkkeelle", "eläköity", "går i pension", "pensioneras", "retire")
+_BEGINNINGS = knowledge.vocabularies().beginnings  # vocabulary.toml
+_RETIRING = _BEGINNINGS["retiring"]
 # tytöt/pojat, flickor, under; D16/H16 (a veteran's class is D35 and up)
 _JUNIOR_CLASS = re.compile(r"\b([TPFGUDH])(\d{1,2})\b")
 _AGE_CLASS = re.compile(r"\b([DHMWN])(\d\d)\b")  # a sports age class: D70, H45, M50
-_RESULT_WORDS = ("tulos", "tulok", "sarja", "resultat", "klass", "result", "class")
+_RESULT_WORDS = _BEGINNINGS["results"]
 _ANY_YEAR = re.compile(_YEAR)  # cheap tests before the slower patterns
 _ANY_OLD_YEAR = re.compile(_OLD_YEAR)
 _ANY_SHORT = re.compile(r"-\d\d\b")

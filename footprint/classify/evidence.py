@@ -9,17 +9,15 @@ Deciding is `rules.py`'s job.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from footprint.classify import dates, lexicon, platforms
+from footprint.classify import dates, knowledge, platforms
 from footprint.classify.facts import (
     ACTIVISM,
     DEFUNCT,
-    NAMESAKE,
     PERSON,
     PRIVATE,
-    WHERE,
     WORK,
     Facts,
     Sources,
@@ -41,8 +39,7 @@ from footprint.classify.text import (
 from footprint.models import PageCheck, PageStatus, SearchResult
 from footprint.profile import Profile
 
-DEFAULT_FIELDS = ("social", "education")
-OWN_TOWN_TIE = 0.6  # a town holds many people of one name: a weak tie
+W = knowledge.weights()
 MEMO_SIZE = 4096  # token lists whose phrase hits are kept (titles and snippets repeat)
 
 
@@ -54,14 +51,15 @@ def _phrase_of(item: Any) -> Phrase:
     return item[0]  # a (phrase, coordinates) place
 
 
-def compile_vocab(table: dict[str, str], lemmas: Lemmas) -> list[Vocab]:
+def compile_vocab(table: Mapping[str, Sequence[str]], lemmas: Lemmas) -> list[Vocab]:
+    """A vocabulary's entries (language → entries) as phrases with weights; "~" is weak."""
     out = []
-    for lang, text in table.items():
-        for entry in text.split():
-            weight = 1.0
+    for lang, entries in table.items():
+        for entry in entries:
+            weight = W["vocabulary"]
             if entry.startswith("~"):
-                weight, entry = 0.4, entry[1:]
-            out.append(Vocab(vocabulary_phrase(entry.replace("_", " "), lemmas, (lang,)), weight))
+                weight, entry = W["vocabulary_weak"], entry[1:]
+            out.append(Vocab(vocabulary_phrase(entry, lemmas, (lang,)), weight))
     return out
 
 
@@ -82,26 +80,7 @@ def _keyword_terms(entries: Iterable[str], lemmas: Lemmas) -> list[Phrase]:
     return out
 
 
-# kind of site → (side, weight, reason code, reason template)
-PLATFORM_PRIORS: dict[str, tuple[str, float, str, str]] = {
-    platforms.PROFESSIONAL: (WORK, 1.6, "platform_professional",
-                             "{site} is a professional network"),
-    platforms.ACADEMIC: (WORK, 1.0, "platform_academic", "{site} is a university or research site"),
-    platforms.EMPLOYER: (WORK, 1.2, "platform_employer",
-                         "{site} is a workplace or public body's site"),
-    platforms.REGISTRY: (WORK, 1.0, "platform_registry", "{site} is a company or board register"),
-    platforms.SOCIAL: (PRIVATE, 0.5, "platform_social", "{site} is a social network"),
-    platforms.FORUM: (PRIVATE, 1.3, "platform_forum", "{site} is a discussion forum"),
-    platforms.BLOG: (PRIVATE, 0.7, "platform_blog", "{site} hosts personal blogs"),
-    platforms.HOBBY: (PRIVATE, 1.3, "platform_hobby", "{site} is a hobby or sports site"),
-    platforms.CLASSIFIEDS: (PRIVATE, 1.3, "platform_classifieds", "{site} is a marketplace"),
-    platforms.VIDEO: (PRIVATE, 0.4, "platform_video", "{site} is a video site"),
-    platforms.OBITUARY: (NAMESAKE, 1.0, "platform_obituary", "{site} publishes death notices"),
-    platforms.ARCHIVE: (DEFUNCT, 0.5, "archive_copy", "only an archived copy ({site})"),
-    platforms.NEWS: (PERSON, 0.0, "platform_news", "{site} is a news site"),
-    platforms.PETITION: (ACTIVISM, 1.0, "platform_petition",
-                         "{site} hosts petitions and campaigns"),
-}  # fmt: skip
+PLATFORMS = knowledge.platforms()  # each kind of site: its side, weight and reason
 
 
 class Profiled(NamesakeEvidence):
@@ -111,16 +90,21 @@ class Profiled(NamesakeEvidence):
         self.profile = profile
         self.lemmas = lemmas = Lemmas()
         self.names = NameMatcher(profile, lemmas)
-        self.activism_vocab = compile_vocab(lexicon.ACTIVISM, lemmas)
-        self.work_vocab = compile_vocab(lexicon.WORK, lemmas)
-        self.private_vocab = compile_vocab(lexicon.PRIVATE, lemmas)
-        self.ceased_vocab = compile_vocab(lexicon.CEASED, lemmas)
-        self.death_vocab = compile_vocab(lexicon.DEATH, lemmas)
-        self.mourner_vocab = compile_vocab(lexicon.MOURNERS, lemmas)
-        self.namesake_vocab = compile_vocab(lexicon.NAMESAKE, lemmas)
-        self.residence_vocab = compile_vocab(lexicon.RESIDENCE, lemmas)
+        known = knowledge.vocabularies()
+        # every vocabulary of vocabulary.toml, compiled (a new table is indexed with the rest)
+        self.vocab = {name: compile_vocab(v.by_lang, lemmas) for name, v in known.tables.items()}
+        self.activism_vocab = self.vocab["activism"]
+        self.work_vocab = self.vocab["work"]
+        self.private_vocab = self.vocab["private"]
+        self.ceased_vocab = self.vocab["ceased"]
+        self.death_vocab = self.vocab["death"]
+        self.mourner_vocab = self.vocab["mourners"]
+        self.namesake_vocab = self.vocab["namesake"]
+        self.residence_vocab = self.vocab["residence"]
+        self.minors = self.vocab["minors"]
+        trades = knowledge.trades()
         self.professions = {
-            fld: compile_vocab(table, lemmas) for fld, table in lexicon.PROFESSIONS.items()
+            fld: compile_vocab(table, lemmas) for fld, table in trades.fields.items()
         }
         w, a = profile.work, profile.activism
         self.employers = _profile_terms(w.employers, lemmas)
@@ -136,7 +120,7 @@ class Profiled(NamesakeEvidence):
             for acc in profile.private.accounts
         )
         # without a job title, the people footprint is made for: the social sector and schools
-        self.fields = self._fields(" ".join(w.titles + w.keywords)) or set(DEFAULT_FIELDS)
+        self.fields = self._fields(" ".join(w.titles + w.keywords)) or set(trades.default_fields)
         name_words = {s.casefold() for name in profile.names for s in name.split()}
         own_places = lemmas.tokens(" ".join(profile.locations))
         own_keys = set().union(*(t.keys for t in own_places)) if own_places else set()
@@ -149,36 +133,33 @@ class Profiled(NamesakeEvidence):
         self.towns: list[tuple[Phrase, tuple[float, float] | None]] = []
         self.home: list[tuple[float, float]] = []  # where the person's towns are
         finnish: set[str] = set()
-        for names in lexicon.place_groups(lexicon.TOWNS):
+        places = knowledge.gazetteer()
+        for place in (*places.towns, *places.regions):
+            names = place.names
             finnish |= {n.casefold() for n in names}
             phrases = [p for n in names for p in profile_phrases(n, lemmas, short=False)]
-            where = lexicon.COORDINATES.get(names[0])
             if any(p.words[0].lemmas & own_keys for p in phrases) or any(
                 p.find(tokens) for p in phrases for tokens in named_in
             ):
                 self.locations += phrases  # the person's town under its other name
-                if where:
-                    self.home.append(where)
+                self.home.append(place.at)
             elif not any(n.casefold() in name_words for n in names):
-                self.towns += [(p, where) for p in phrases]
+                self.towns += [(p, place.at) for p in phrases]
         self.lives_abroad = any(not (t.keys & finnish) for t in own_places if t.capital)
         # English first: likely from abroad, where the person's own past is too
         self.roots_abroad = self.lives_abroad or profile.languages[:1] == ("en",)
         self.abroad = [
             (p, None)
-            for place in lexicon.ABROAD.split()
-            for p in [place_phrase(place.replace("_", " "), lemmas)]
+            for place in places.abroad
+            for p in [place_phrase(place, lemmas)]
             if not (p.words[0].lemmas & own_keys)
         ]
-        self.minors = compile_vocab(lexicon.MINORS, lemmas)
         self._all: list[Phrase] = []  # every phrase list, end to end, in one index
         self._spans: dict[int, tuple[int, int]] = {}  # a list's id → (start, length)
         every: tuple[Sequence[Any], ...] = (
             self.employers, self.titles, self.work_keywords, self.private_keywords, self.orgs,
-            self.activism_keywords, self.publications, self.locations, self.activism_vocab,
-            self.work_vocab, self.private_vocab, self.ceased_vocab, self.death_vocab,
-            self.mourner_vocab, self.namesake_vocab, self.residence_vocab, self.towns,
-            self.abroad, self.minors, *self.professions.values(),
+            self.activism_keywords, self.publications, self.locations, *self.vocab.values(),
+            self.towns, self.abroad, *self.professions.values(),
         )  # fmt: skip
         for items in every:
             if items:
@@ -283,14 +264,7 @@ class Profiled(NamesakeEvidence):
         ):
             facts.name = NameMatch(FULL, slug or site.handle, "url")
         if facts.name.level == FULL:
-            facts.add(
-                PERSON,
-                0.0,
-                "name_found",
-                f"your name '{facts.name.label}' in the {WHERE[facts.name.where]}",
-                name=facts.name.label,
-                where=facts.name.where,
-            )
+            facts.add(PERSON, 0.0, "name_found", name=facts.name.label, where=facts.name.where)
 
     def _first(
         self,
@@ -310,21 +284,15 @@ class Profiled(NamesakeEvidence):
     def _profile_ties(self, facts: Facts, sources: Sources, url: str) -> None:
         activist = bool(self.orgs or self.activism_keywords or self.profile.activism.years)
         checks = (
-            (self.employers, WORK, 2.0, 1.5, "employer", "employer '{term}' named in the {where}"),
-            (self.titles, WORK, 1.2, 0.5, "job_title", "your job title '{term}' in the {where}"),
-            (self.work_keywords, WORK, 0.8, 0.3, "work_keyword",
-             "your field '{term}' in the {where}"),
-            (self.orgs, ACTIVISM, 2.0, 1.2, "activism_group",
-             "your group '{term}' named in the {where}"),
-            (self.activism_keywords, ACTIVISM, 1.0, 0.4, "activism_keyword",
-             "your cause '{term}' in the {where}"),
-            # what the person once wrote for: activist writing if they were an activist
-            (self.publications, ACTIVISM, 0.6 if activist else 0.0, 1.2, "publication",
-             "your old publication '{term}' named in the {where}"),
-            (self.private_keywords, PRIVATE, 1.0, 0.4, "private_keyword",
-             "your hobby '{term}' in the {where}"),
-        )  # fmt: skip
-        for phrases, side, weight, tie, code, template in checks:
+            (self.employers, WORK, "employer"),
+            (self.titles, WORK, "job_title"),
+            (self.work_keywords, WORK, "work_keyword"),
+            (self.orgs, ACTIVISM, "activism_group"),
+            (self.activism_keywords, ACTIVISM, "activism_keyword"),
+            (self.publications, ACTIVISM, "publication"),  # activist writing, if an activist
+            (self.private_keywords, PRIVATE, "private_keyword"),
+        )
+        for phrases, side, code in checks:
             hit = self._first(phrases, sources)
             if hit:
                 phrase, where, positions = hit
@@ -332,49 +300,27 @@ class Profiled(NamesakeEvidence):
                 for p in positions:
                     for j in range(len(phrase.words)):
                         facts.claimed |= {(where, p + j), ("", tokens[p + j].low)}
-                params = {"term": phrase.label, "where": where}
-                text = template.format(term=phrase.label, where=WHERE[where])
-                facts.add(side, weight, code, text, **params)
-                facts.add(PERSON, tie, code, text, **params)
+                weight = W[code] if code != "publication" or activist else 0.0
+                facts.add(side, weight, code, term=phrase.label, where=where)
+                facts.add(PERSON, W[code + "_tie"], code, term=phrase.label, where=where)
         low_url = url.lower()
         for account in self.accounts:
             if account and account in low_url:
-                facts.add(
-                    PRIVATE, 2.0, "private_account", f"your account '{account}'", account=account
-                )
-                facts.add(
-                    PERSON, 2.0, "private_account", f"your account '{account}'", account=account
-                )
+                facts.add(PRIVATE, W["private_account"], "private_account", account=account)
+                facts.add(PERSON, W["private_account"], "private_account", account=account)
                 break
         hit = self._first(self.locations, sources, skip_url=True)
         if hit:
-            facts.add(
-                PERSON,
-                OWN_TOWN_TIE,
-                "own_town",
-                f"your town '{hit[0].label}' in the {WHERE[hit[1]]}",
-                term=hit[0].label,
-                where=hit[1],
-            )
+            facts.add(PERSON, W["own_town_tie"], "own_town", term=hit[0].label, where=hit[1])
 
     def _vocabulary(self, facts: Facts, sources: Sources) -> None:
         tables = (
-            (
-                self.activism_vocab,
-                ACTIVISM,
-                "activism_word",
-                "activist word '{term}' in the {where}",
-            ),
-            (self.work_vocab, WORK, "work_word", "professional word '{term}' in the {where}"),
-            (
-                self.private_vocab,
-                PRIVATE,
-                "private_word",
-                "private-life word '{term}' in the {where}",
-            ),
-            (self.ceased_vocab, DEFUNCT, "ceased_text", "the text says '{term}'"),
+            (self.activism_vocab, ACTIVISM, "activism_word"),
+            (self.work_vocab, WORK, "work_word"),
+            (self.private_vocab, PRIVATE, "private_word"),
+            (self.ceased_vocab, DEFUNCT, "ceased_text"),
         )
-        for vocab, side, code, template in tables:
+        for vocab, side, code in tables:
             seen: set[str] = set()
             used: set[tuple[str, int]] = set()
             total = 0.0
@@ -401,33 +347,26 @@ class Profiled(NamesakeEvidence):
                         t.surface
                         for t in tokens[positions[0] : positions[0] + len(entry.phrase.words)]
                     )
-                    weight = entry.weight * (0.6 if where == "url" else 1.0)
-                    weight = min(weight, max(0.0, 2.5 - total))  # diminishing returns
+                    weight = entry.weight * (W["in_address"] if where == "url" else 1.0)
+                    weight = min(weight, max(0.0, W["words_cap"] - total))  # diminishing returns
                     total += weight
                     if weight > 0:
-                        facts.add(
-                            side,
-                            weight,
-                            code,
-                            template.format(term=term, where=WHERE[where]),
-                            term=term,
-                            where=where,
-                        )
+                        facts.add(side, weight, code, term=term, where=where)
 
     def _platform(self, facts: Facts, site: platforms.Site) -> None:
         """What the kind of site says: a professional network, a forum, a personal account…"""
         if site.kind is None:
             return
-        side, weight, code, template = PLATFORM_PRIORS[site.kind]
+        kind = PLATFORMS.kinds[site.kind]
+        side, weight, code = kind.side, kind.weight, kind.code
         if site.kind == platforms.SOCIAL:
             own = bool(site.handle) and self.names.owns_handle(site.handle)
             if site.section == "profile" or (own and site.section in ("account", "")):
-                weight, code, template = 1.5, "platform_personal", "a personal {site} account"
+                weight, code = W["platform_personal"], "platform_personal"
             elif site.section == "group":
-                weight, code, template = 0.3, "platform_group", "a {site} group"
-        facts.add(side, weight, code, template.format(site=site.name), site=site.name)
+                weight, code = W["platform_group"], "platform_group"
+        facts.add(side, weight, code, site=site.name)
         if site.handle and self.names.is_username(site.handle):
-            facts.add(PERSON, 0.8, "own_account", f"the account '{site.handle}' is yours",
-                      handle=site.handle)  # fmt: skip
+            facts.add(PERSON, W["own_account_tie"], "own_account", handle=site.handle)
 
     # --- someone else? -------------------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from footprint.classify import dates, platforms
+from footprint.classify.messages import english
 from footprint.classify.names import NameMatch
 from footprint.classify.text import Phrase, Token
 from footprint.models import Reason
@@ -30,7 +31,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Vocab:
-    """A lexicon entry compiled to a phrase, with its weight."""
+    """A vocabulary entry compiled to a phrase, with its weight."""
 
     phrase: Phrase
     weight: float
@@ -49,8 +50,9 @@ class Facts:
     # tokens a profile entry matched: (source, index), and ("", folded word)
     claimed: set[tuple[str, int | str]] = field(default_factory=set)
 
-    def add(self, side: str, weight: float, code: str, text: str, **params: Any) -> None:
-        self.evidence.append(Evidence(side, weight, Reason(code, text, params)))
+    def add(self, side: str, weight: float, code: str, **params: Any) -> None:
+        """Evidence for `side`; its reason's text is `code`'s template (reasons.toml)."""
+        self.evidence.append(Evidence(side, weight, Reason(code, english(code, params), params)))
 
     def score(self, side: str) -> float:
         return sum(e.weight for e in self.evidence if e.side == side)

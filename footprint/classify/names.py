@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from footprint.classify.lexicon import TOWNS, place_groups
+from footprint.classify import knowledge
 from footprint.classify.text import (
     BREAK,
     Lemmas,
@@ -30,34 +30,16 @@ SURNAME = "surname"  # only the surname
 OTHER_FIRST = "other_first"  # the surname with another first name
 ABSENT = "absent"
 
-# Common first names (Finnish, Finland-Swedish, English): a capitalised word before the
-# surname that is one of these is another person's first name.
-FIRST_NAMES = frozenset(
-    """aada aapo aino aleksi alexander anna anne anni annika antti anu ari arja arto aura
-    eero eeva eija eila eino elias elina elisa emilia emma erik erkki esa essi hanna
-    hannele hannu harri heikki heli helena helmi henna henrik hilkka ilkka irma jaakko
-    jani janne jari jarmo jenni jere jesse jorma johanna johannes joni jouni juha juhani
-    juho jukka julia jussi jyrki kaarina kaija kaisa kalle kari karin katja kati kimmo
-    kirsi kristiina kristian laila lars lasse laura lauri leena leila liisa lotta maija
-    maria marika marja marjatta marko markku martti matti merja mervi mika mikael mikko
-    minna mirja mia niina niko niklas noora oliver olli outi paavo pasi pauliina pekka
-    pentti petri petteri pia pirjo pirkko raija raimo reijo riikka riitta risto ritva
-    ronja sami sanna sari satu seppo siiri sini sirpa sofia susanna suvi taina tapani
-    tapio tarja teemu teija tero terhi timo tiina tomi tommi toni tuija tuomas tuomo
-    tuula tuulia ulla urho valtteri veera veikko vesa ville virpi aili anders axel bengt
-    birgitta britt carl christer elsa fredrik gunilla göran gustav hans ingrid jan johan
-    karl kerstin kristina lena magnus margareta nils ola per sven ulf ebba linnea alice
-    amy andrew anthony ben brian chris christopher daniel david edward elizabeth emily
-    george james jane jennifer john joseph kate linda lisa mark mary matthew michael
-    paul peter richard robert sarah susan thomas william""".split()  # noqa: SIM905
-)
+_KNOWN = knowledge.vocabularies()
+# Common first names: a capitalised word before the surname that is one of these is another
+# person's first name (vocabulary.toml)
+FIRST_NAMES = _KNOWN.first_names
 
 
 # every Finnish town's name, and the words that follow a town's name, not a person's
-TOWN_NAMES = frozenset(fold(name) for group in place_groups(TOWNS) for name in group)
-PLACE_WORDS = frozenset(
-    "kaupunki kunta seurakunta keskusta stad kommun församling town city".split()  # noqa: SIM905
-)
+_PLACES = knowledge.gazetteer()
+TOWN_NAMES = frozenset(fold(n) for place in (*_PLACES.towns, *_PLACES.regions) for n in place.names)
+PLACE_WORDS = frozenset(_KNOWN.beginnings["place_words"])
 
 # a list break inside a reversed name ("Hietanen, Laura"), and a middle name ("Ville
 # Petteri Kurikka")

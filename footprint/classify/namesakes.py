@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from footprint.classify import dates, lexicon, platforms
+from footprint.classify import dates, knowledge, platforms
 from footprint.classify.facts import (
     ACTIVISM,
     NAMESAKE,
@@ -32,18 +32,16 @@ BORN_AFTER = 25  # …or before it
 CLASS_GAP = 10  # years below a veteran class's age that make it someone else's
 ACTIVE_FROM_AGE = 14  # the youngest age we take a first activism year to be at
 ADULT_AGE = 18  # whoever audits themself is at least this old
-PROFESSION_LABELS = frozenset(
-    "ammatti ammatiltaan titteli yrke titel occupation profession".split()  # noqa: SIM905
-)
+_BEGINNINGS = knowledge.vocabularies().beginnings
+PROFESSION_LABELS = frozenset(_BEGINNINGS["profession_labels"])  # "Ammatti: lähihoitaja"
 LIFESPAN_NEAR = 40  # characters between a name and its "1931–2019"
-BESIDE_WEIGHT = 2.0  # another trade right beside the name: "Hammaslääkäri Sari Mäkinen"
 RETIRING_FROM = 55  # a retirement before this age is someone else's
 NEIGHBOURING_KM = 120  # another town this close is weak evidence of a namesake
 MOVED_YEARS = 15  # a result this old may be from a town the person has since left…
-OLD_TOWN = 0.6  # …so its town counts this much
+W = knowledge.weights()
 
 
-REGIONS = frozenset(fold(name) for group in lexicon.place_groups(lexicon.REGIONS) for name in group)
+REGIONS = frozenset(fold(n) for region in knowledge.gazetteer().regions for n in region.names)
 
 
 def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -119,39 +117,15 @@ class NamesakeEvidence:
         level = facts.name.level
         tied = facts.score(PERSON)
         if level == OTHER_FIRST:
-            facts.add(
-                NAMESAKE,
-                1.4,
-                "other_first_name",
-                f"another first name with your surname ('{facts.name.label}')",
-                name=facts.name.label,
-            )
+            facts.add(NAMESAKE, W["other_first_name"], "other_first_name", name=facts.name.label)
         elif level == SURNAME:
-            facts.add(
-                NAMESAKE,
-                0.3,
-                "surname_only",
-                f"only the surname '{facts.name.label}' appears",
-                name=facts.name.label,
-            )
+            facts.add(NAMESAKE, W["surname_only"], "surname_only", name=facts.name.label)
         elif level != FULL:
-            facts.add(NAMESAKE, 0.5, "name_missing", "your name does not appear in the result")
+            facts.add(NAMESAKE, W["name_missing"], "name_missing")
         if facts.name.other_surname:
-            facts.add(
-                NAMESAKE,
-                0.9,
-                "other_surname",
-                f"your first name with another surname ('{facts.name.other_surname}')",
-                name=facts.name.other_surname,
-            )
+            facts.add(NAMESAKE, W["other_surname"], "other_surname", name=facts.name.other_surname)
         if facts.name.as_place:
-            facts.add(
-                NAMESAKE,
-                1.2,
-                "surname_as_place",
-                f"'{facts.name.label}' is the town here, not your surname",
-                term=facts.name.label,
-            )
+            facts.add(NAMESAKE, W["surname_as_place"], "surname_as_place", term=facts.name.label)
         near = {
             where: {j for i in self.names.positions(tokens) for j in _around(tokens, i, NEAR)}
             for where, tokens in sources
@@ -167,13 +141,13 @@ class NamesakeEvidence:
             hits = self._hits(self.namesake_vocab, tokens)
             if hits:
                 label = self.namesake_vocab[min(hits)].phrase.label
-                facts.add(NAMESAKE, 2.0, "namesake_word", f"the text says '{label}'", term=label)
+                facts.add(NAMESAKE, W["namesake_word"], "namesake_word", term=label)
                 break
         if not self.lives_abroad and dates.swedish_id_number(text):
-            facts.add(NAMESAKE, 1.4, "swedish_id", "a Swedish personal identity number")
+            facts.add(NAMESAKE, W["swedish_id"], "swedish_id")
         tld = site.domain.rsplit(".", 1)[-1] if "." in site.domain else ""
         if tld and tld not in GENERIC_TLDS and not self.roots_abroad and len(tld) == 2:
-            facts.add(NAMESAKE, 0.5, "foreign_site", f"a foreign site (.{tld})", tld=tld)
+            facts.add(NAMESAKE, W["foreign_site"], "foreign_site", tld=tld)
 
     def _places(self, facts: Facts, sources: Sources, near: dict[str, set[int]]) -> None:
         """Another town or a foreign place where the namesake lives or works."""
@@ -215,21 +189,21 @@ class NamesakeEvidence:
                             continue  # "turkulainen" is from Turku, not Turkey
                         demonym = not tokens[pos].capital
                         if pos in context or demonym or bio:
-                            weight = 1.6  # lives, works or comes from there
+                            weight = W["place_lives"]  # lives, works or comes from there
                         elif where == "title" and facts.name.level == FULL:
-                            weight = 1.0  # the page is about that place
+                            weight = W["place_in_title"]  # the page is about that place
                         else:
                             continue
                         if old or marching:
-                            weight *= OLD_TOWN  # people move, and march in other towns
+                            weight *= W["place_old"]  # people move, and march in other towns
                         if code == "abroad" and self.roots_abroad:
-                            weight *= OLD_TOWN  # someone from abroad has a past there
+                            weight *= W["place_old"]  # someone from abroad has a past there
                         if code == "other_town" and fold(phrase.label) in REGIONS:
-                            weight *= OLD_TOWN  # a region is wide: it may hold your town
+                            weight *= W["place_old"]  # a region is wide: it may hold your town
                         if code == "other_town" and spot and self.home:
                             km = min(_distance(spot, h) for h in self.home)
                             if km < NEIGHBOURING_KM:
-                                weight = 0.5  # a neighbouring town the person may have lived in
+                                weight = W["place_neighbouring"]  # you may have lived there
                         if best is None or weight > best[0]:
                             best = (weight, code, phrase.label)
         if best is None or own_near:
@@ -237,10 +211,7 @@ class NamesakeEvidence:
         if not self.profile.locations and best[1] == "other_town":
             return
         weight, code, label = best
-        text = (
-            f"different home town ({label})" if code == "other_town" else f"lives abroad ({label})"
-        )
-        facts.add(NAMESAKE, weight, code, text, term=label)
+        facts.add(NAMESAKE, weight, code, term=label)
 
     def _minor(self, facts: Facts, sources: Sources, near: dict[str, set[int]]) -> None:
         """A schoolchild with the person's name, when the person was long an adult."""
@@ -262,9 +233,7 @@ class NamesakeEvidence:
                     singular = tokens[pos].low.endswith((head, head + "en", head + "n"))
                     if singular and (pos + 1 in starts or pos + 2 in starts):
                         term = tokens[pos].surface
-                        facts.add(NAMESAKE, 1.8, "minor",
-                                  f"a schoolchild ('{term}'), when you were {year - born}",
-                                  term=term, age=year - born)  # fmt: skip
+                        facts.add(NAMESAKE, W["minor"], "minor", term=term, age=year - born)
                         return
 
     def _age(self, facts: Facts, text: str, spots: list[int]) -> None:
@@ -286,41 +255,32 @@ class NamesakeEvidence:
         ] + [y for y, at in dates.birth_years_in_parens(text) if _within(spots, at - 40, at)]
         for year in stated:
             if year > dates.this_year() - ADULT_AGE:  # the person auditing is an adult
-                facts.add(NAMESAKE, 1.8, "born_minor", f"born {year}: under {ADULT_AGE} today",
-                          born=year, age=ADULT_AGE)  # fmt: skip
+                facts.add(NAMESAKE, W["born_minor"], "born_minor", born=year, age=ADULT_AGE)
             elif born is None:
                 if latest is not None and year > latest + 3:
-                    facts.add(NAMESAKE, 2.0, "born_after_activism",
-                              f"born {year}, after your activism began in {first}",
+                    facts.add(NAMESAKE, W["born_after_activism"], "born_after_activism",
                               born=year, first=first)  # fmt: skip
             elif abs(year - born) > 3:
                 facts.add(
-                    NAMESAKE,
-                    2.0,
-                    "other_birth_year",
-                    f"born {year}, but you were born in {born}",
-                    born=year,
-                    yours=born,
+                    NAMESAKE, W["other_birth_year"], "other_birth_year", born=year, yours=born
                 )
             else:
-                facts.add(PERSON, 1.0, "own_birth_year", f"born {year}, as you were", born=year)
+                facts.add(PERSON, W["own_birth_year"], "own_birth_year", born=year)
                 self._birthday(facts, text)
             return
         dated = facts.year is not None
         year = facts.year.year if facts.year else dates.this_year()  # undated: as of now
         junior = dates.junior_class(text.split("\n", 1)[0], text, spots) if spots else None
         if junior and junior[1] + dates.this_year() - year < ADULT_AGE:
-            facts.add(NAMESAKE, 1.6 if dated else 1.2, "junior_class",
-                      f"age class {junior[0]} in {year}: under {ADULT_AGE} today",
-                      term=junior[0], year=year, adult=ADULT_AGE)  # fmt: skip
+            weight = W["junior_class" if dated else "junior_class_undated"]
+            facts.add(NAMESAKE, weight, "junior_class", term=junior[0], year=year, adult=ADULT_AGE)
             return
         told = {y.year for y in facts.years}  # a story may date the age: "i juli 1982"
         for age, at in dates.ages(text):
             if not _beside(text, spots, at, 40, 40):
                 continue  # someone else's age: a child's, a club's, an anniversary's
             if age + dates.this_year() - year < ADULT_AGE:
-                facts.add(NAMESAKE, 1.8 if dated else 1.4, "minor_age",
-                          f"age {age} in {year}: under {ADULT_AGE} today",
+                facts.add(NAMESAKE, W["minor_age" if dated else "minor_age_undated"], "minor_age",
                           age=age, year=year, adult=ADULT_AGE)  # fmt: skip
                 return
             if born is None and latest is None:
@@ -329,66 +289,43 @@ class NamesakeEvidence:
                 year = next(y for y in sorted(told) if abs((y - age) - born) <= 3)
             if born is None:
                 if latest is not None and year - age > latest + 1:
-                    facts.add(NAMESAKE, 2.0 if dated else 1.4, "too_young",
-                              f"age {age} in {year}: too young to have been active in {first}",
-                              age=age, year=year, first=first)  # fmt: skip
+                    facts.add(NAMESAKE, W["other_age" if dated else "other_age_undated"],
+                              "too_young", age=age, year=year, first=first)  # fmt: skip
             elif abs((year - age) - born) > 3:
-                facts.add(
-                    NAMESAKE,
-                    2.0 if dated else 1.4,
-                    "other_age",
-                    f"age {age} in {year} does not fit your birth year {born}",
-                    age=age,
-                    year=year,
-                    yours=born,
-                )
+                facts.add(NAMESAKE, W["other_age" if dated else "other_age_undated"], "other_age",
+                          age=age, year=year, yours=born)  # fmt: skip
             else:
-                facts.add(
-                    PERSON,
-                    1.0 if dated else 0.5,
-                    "own_age",
-                    f"age {age} in {year} fits your birth year",
-                    age=age,
-                    year=year,
-                )
+                facts.add(PERSON, W["own_age" if dated else "own_age_undated"], "own_age",
+                          age=age, year=year)  # fmt: skip
                 self._birthday(facts, text)
             return
         if born is None:
             return
         started = [y for y in dates.career_years(text) if y < born + 17]
         if started and spots:
-            facts.add(NAMESAKE, 1.8, "career_before_adult",
-                      f"a career begun in {started[0]}, when you were {started[0] - born}",
+            facts.add(NAMESAKE, W["career_before_adult"], "career_before_adult",
                       year=started[0], age=started[0] - born)  # fmt: skip
             return
         if dates.retiring(text) and spots and year - born < RETIRING_FROM:
-            facts.add(NAMESAKE, 1.6, "retiring_young",
-                      f"retiring in {year}, when you were {year - born}",
-                      year=year, age=year - born)  # fmt: skip
+            facts.add(NAMESAKE, W["retiring_young"], "retiring_young", year=year, age=year - born)
             return
         veteran = dates.veteran_class(text.split("\n", 1)[0], text, spots) if dated else None
         # far below the class's age: one may race in an older class, but not decades older
         if veteran and year - born < veteran[1] - CLASS_GAP:
-            facts.add(NAMESAKE, 1.8, "age_class",
-                      f"age class {veteran[0]} in {year}, when you were {year - born}",
+            facts.add(NAMESAKE, W["age_class"], "age_class",
                       term=veteran[0], year=year, age=year - born)  # fmt: skip
             return
         if facts.year is not None and facts.year.weight >= 0.6 and year < born + 12:
             facts.add(
-                NAMESAKE,
-                1.5,
-                "before_adult",
-                f"from {year}, when you were {max(year - born, 0)} years old",
-                year=year,
-                age=max(year - born, 0),
+                NAMESAKE, W["before_adult"], "before_adult", year=year, age=max(year - born, 0)
             )
 
     def _birthday(self, facts: Facts, text: str) -> None:
         """The person's own age with a birthday word: a birthday notice, a family event."""
         folded = text.casefold()
-        word = next((w for w in lexicon.BIRTHDAY if w in folded), None)
+        word = next((w for w in _BEGINNINGS["birthday"] if w in folded), None)
         if word:
-            facts.add(PRIVATE, 1.5, "birthday", f"a birthday notice ('{word}')", term=word)
+            facts.add(PRIVATE, W["birthday"], "birthday", term=word)
 
     def _death(
         self,
@@ -427,21 +364,11 @@ class NamesakeEvidence:
             and min(spots) > mourners_at
             and not facts.codes() & {"other_birth_year"}
         ):
-            facts.add(
-                PRIVATE,
-                1.5,
-                "family_notice",
-                "a family death notice that names you among the mourners",
-            )
+            facts.add(PRIVATE, W["family_notice"], "family_notice")
             return
-        weight = 1.5 if death and marked else 1.2 if death else 1.0
-        facts.add(
-            NAMESAKE,
-            weight,
-            "death_notice",
-            f"a death notice ('{death}')" if death else "a death notice (dates of death)",
-            term=death or "†",
-        )
+        weight = W["death_notice" if death and marked else "death_word" if death else "death_mark"]
+        only_dates = {} if death else {"marked": True}  # only the dates of death
+        facts.add(NAMESAKE, weight, "death_notice", term=death or "†", **only_dates)
 
     def _profession(
         self,
@@ -470,11 +397,5 @@ class NamesakeEvidence:
             return
         fld, (term, grade) = max(found.items(), key=lambda kv: kv[1][1])
         close = grade > 0
-        facts.add(
-            NAMESAKE,
-            (0.4, 1.6, BESIDE_WEIGHT)[grade],
-            "other_profession",
-            f"another profession ('{term}')" + (" next to the name" if close else ""),
-            term=term,
-            near=close,
-        )
+        weight = W[("other_profession", "other_profession_near", "other_profession_beside")[grade]]
+        facts.add(NAMESAKE, weight, "other_profession", term=term, near=close)

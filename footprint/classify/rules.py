@@ -9,7 +9,9 @@ is the best supported of activism, work and private.
 from __future__ import annotations
 
 import math
+from typing import Any
 
+from footprint.classify import knowledge
 from footprint.classify.facts import (
     ACTIVISM,
     DEFUNCT,
@@ -20,6 +22,7 @@ from footprint.classify.facts import (
     Evidence,
     Facts,
 )
+from footprint.classify.messages import english
 from footprint.models import (
     DEFUNCT_STATUSES,
     Category,
@@ -30,17 +33,18 @@ from footprint.models import (
 )
 from footprint.profile import Profile
 
-NAMESAKE_MARGIN = 1.2  # how much more someone-else than person evidence makes a namesake
-PERSON_DISCOUNT = 0.7  # how much one unit of person evidence cancels
-ACTIVISM_MIN = 1.0  # activism needs at least this much support
-OFFLINE_DEFUNCT_MIN = 1.0
+W = knowledge.weights()  # weights.toml says why each is what it is
+NAMESAKE_MARGIN = W["namesake_margin"]
+PERSON_DISCOUNT = W["person_discount"]
+ACTIVISM_MIN = W["activism_min"]
+OFFLINE_DEFUNCT_MIN = W["offline_defunct_min"]
 MAX_REASONS = 4
 # a private platform's own weight, halved when the text speaks of activism
 VENUES = frozenset({
     "platform_social", "platform_personal", "platform_forum", "platform_blog", "platform_hobby",
     "platform_video",
 })  # fmt: skip
-VENUE_DISCOUNT = 0.5
+VENUE_DISCOUNT = W["venue_discount"]
 
 
 def _squash(margin: float) -> float:
@@ -58,31 +62,21 @@ def _years(facts: Facts, profile: Profile) -> None:
     active = facts.score(ACTIVISM)
     params = {"year": year, "first": first, "last": last}
     if first - 1 <= year <= last + 1:
-        facts.add(
-            ACTIVISM,
-            0.9 if active > 0 else 0.4,
-            "activism_years",
-            f"year {year} falls in your activism years {first}–{last}",
-            **params,
-        )
+        weight = W["activism_years" if active > 0 else "activism_years_quiet"]
+        facts.add(ACTIVISM, weight, "activism_years", **params)
     elif year > last + 2 and active > 0 and facts.score(WORK) > 0:
-        facts.add(
-            WORK,
-            0.8,
-            "after_activism",
-            f"from {year}, after your activism years {first}–{last}: professional comment",
-            **params,
-        )
+        facts.add(WORK, W["after_activism"], "after_activism", **params)
+
+
+def _reason(code: str, **params: Any) -> Reason:
+    return Reason(code, english(code, params), params)
 
 
 def _status_reason(check: PageCheck) -> Reason:
-    code = check.http_status
-    if check.status is PageStatus.GONE:
-        text = f"the page is gone (HTTP {code})" if code else "the page is gone"
-        return Reason("page_gone", text, {"http_status": code})
-    if check.status is PageStatus.PARKED:
-        return Reason("page_parked", "the domain is parked or for sale", {"http_status": code})
-    return Reason("page_ceased", "the publication has ceased", {"http_status": code})
+    code = {PageStatus.GONE: "page_gone", PageStatus.PARKED: "page_parked"}.get(
+        check.status, "page_ceased"
+    )
+    return _reason(code, http_status=check.http_status)
 
 
 def _top(facts: Facts, side: str, limit: int = MAX_REASONS) -> list[Reason]:
@@ -113,7 +107,7 @@ def topic_of(facts: Facts) -> tuple[Category, float, list[Reason]]:
     }
     act, work, private = scores.values()
     only_activism = act > 0 and not work + private  # e.g. just the activism years
-    if (act >= ACTIVISM_MIN and act >= 0.8 * max(work, private)) or only_activism:
+    if (act >= ACTIVISM_MIN and act >= W["activism_share"] * max(work, private)) or only_activism:
         category = Category.ACTIVISM
     elif work > 0 and work >= private:
         category = Category.WORK
@@ -124,7 +118,7 @@ def topic_of(facts: Facts) -> tuple[Category, float, list[Reason]]:
     reasons = _top(facts, category.value)
     confidence = _squash(best - rest + 0.5)
     if not reasons:
-        reasons = [Reason("no_evidence", "nothing points to work or activism: private by default")]
+        reasons = [_reason("no_evidence")]
         confidence = 0.4
     # and the strongest tie to the person: why it is about them at all
     said = {r.text for r in reasons}

@@ -275,7 +275,7 @@ def _register(lemmas: Lemmas, wanted: Wanted) -> None:
 
 
 def vocabulary_phrase(entry: str, lemmas: Lemmas, langs: Iterable[str] = LANGS) -> Phrase:
-    """A phrase from a lexicon entry: words are lemmas; `*aktivisti` is a compound head,
+    """A phrase from a vocabulary entry: words are lemmas; `*aktivisti` is a compound head,
     `lakkaut*` a prefix."""
     phrase, wanted = _vocabulary_phrase(entry, tuple(langs))
     _register(lemmas, wanted)
@@ -284,7 +284,7 @@ def vocabulary_phrase(entry: str, lemmas: Lemmas, langs: Iterable[str] = LANGS) 
 
 @lru_cache(maxsize=16_384)
 def _vocabulary_phrase(entry: str, langs: tuple[str, ...]) -> tuple[Phrase, Wanted]:
-    """The phrase of a lexicon entry and what it wants looked for (compiled once)."""
+    """The phrase of a vocabulary entry and what it wants looked for (compiled once)."""
     words = []
     wanted: list[tuple[str, tuple[str, ...], bool, bool]] = []
     for raw in entry.split():

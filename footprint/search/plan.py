@@ -2,9 +2,10 @@
 
 The exact name in quotes; each alias; the name with each home town, employer and
 activism organisation; once per language of the profile (fi, sv, en). In Swedish the
-bilingual towns go by their Swedish names (Tampere → Tammerfors). A run asks at most
-`MAX_QUERIES` of them (`cap_plan`): the name first, then aliases, employers, towns and
-groups, taking each language in turn.
+bilingual towns go by their Swedish names (Tampere → Tammerfors), from the gazetteer
+(`footprint/classify/data/gazetteer.toml`). A run asks at most `MAX_QUERIES` of them
+(`cap_plan`): the name first, then aliases, employers, towns and groups, taking each
+language in turn.
 """
 
 from __future__ import annotations
@@ -13,45 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from footprint.classify.knowledge import gazetteer
 from footprint.errors import InputError
 from footprint.profile import LANGUAGES, Profile
-
-# Finnish towns with an official or customary Swedish name.
-SWEDISH_TOWNS = {
-    "helsinki": "Helsingfors",
-    "espoo": "Esbo",
-    "vantaa": "Vanda",
-    "kauniainen": "Grankulla",
-    "turku": "Åbo",
-    "tampere": "Tammerfors",
-    "oulu": "Uleåborg",
-    "vaasa": "Vasa",
-    "porvoo": "Borgå",
-    "kokkola": "Karleby",
-    "pietarsaari": "Jakobstad",
-    "raasepori": "Raseborg",
-    "hanko": "Hangö",
-    "lohja": "Lojo",
-    "kirkkonummi": "Kyrkslätt",
-    "sipoo": "Sibbo",
-    "loviisa": "Lovisa",
-    "kristiinankaupunki": "Kristinestad",
-    "uusikaarlepyy": "Nykarleby",
-    "mustasaari": "Korsholm",
-    "hämeenlinna": "Tavastehus",
-    "lappeenranta": "Villmanstrand",
-    "pori": "Björneborg",
-    "rauma": "Raumo",
-    "savonlinna": "Nyslott",
-    "kajaani": "Kajana",
-    "lahti": "Lahtis",
-    "mikkeli": "S:t Michel",
-    "parainen": "Pargas",
-    "kemiönsaari": "Kimitoön",
-    "tammisaari": "Ekenäs",
-    "naantali": "Nådendal",
-    "uusikaupunki": "Nystad",
-}
 
 
 # Each query may take several pages at each provider, and a free plan has 100–2,000
@@ -76,8 +41,10 @@ def quoted(text: str) -> str:
 
 
 def town_name(town: str, language: str | None) -> str:
+    """The town's name in a search of `language`: in Swedish its Swedish name, if it has one
+    (the gazetteer the classifier reads too)."""
     if language == "sv":
-        return SWEDISH_TOWNS.get(town.strip().lower(), town)
+        return gazetteer().swedish_name(town) or town
     return town
 
 
