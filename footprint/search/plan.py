@@ -18,7 +18,6 @@ from footprint.classify.knowledge import gazetteer
 from footprint.errors import InputError
 from footprint.profile import LANGUAGES, Profile
 
-
 # Each query may take several pages at each provider, and a free plan has 100–2,000
 # searches a month: a run asks no more than this many.
 MAX_QUERIES = 50
