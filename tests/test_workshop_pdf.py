@@ -7,6 +7,7 @@ import json
 import re
 import stat
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,17 @@ from hypothesis import strategies as st
 
 from footprint.errors import ExitStatus
 from footprint.workshop.catalogue import catalogue
+from footprint.workshop.codes import parse_code
 from footprint.workshop.kit import build_kit_context, render_kit_html
 from footprint.workshop.report import Intake, build_group_context
 from footprint.workshop.rules import default_rules_text, load_rules, parse_rules
+from footprint.workshop.share import Share
 from footprint.workshop.summary import summarise
 from footprint.workshop.validate import parse_share
 from tests.workshop_support import (
+    any_code,
     cli,
+    facilitator,
     finding,
     leaks,
     pdf_text,
@@ -70,6 +75,14 @@ def test_kit_in_each_language(tmp_path: Path, lang: str) -> None:
     first_words = " ".join(load_rules().rules[0].text_for(lang).split()[:3])
     assert first_words in text
     assert "2:00" in text  # the agenda ends at two hours
+    slips = tmp_path / f"kit-{lang}-codes.pdf"
+    assert stat.S_IMODE(slips.stat().st_mode) == 0o600
+    printed = re.findall(r"\b[0-9A-Z]{4}-[0-9A-Z]{5}-[0-9A-Z]{5}\b", pdf_text(slips.read_bytes()))
+    assert len(set(printed)) == 20  # --participants 20 by default
+    tags = {parse_code(code).tag for code in printed}
+    assert len(tags) == 1 and tags.pop() in text  # the kit names its workshop
+    assert t["kit"]["codes_title"] in text
+    assert not set(printed) & set(re.findall(r"[0-9A-Z]{4}-[0-9A-Z]{5}-[0-9A-Z]{5}", text))
 
 
 def test_kit_context_is_pure_and_complete() -> None:
@@ -122,11 +135,17 @@ def _write_shares(folder: Path, shares: list) -> list[Path]:  # type: ignore[typ
     return paths
 
 
+def _coded(*shares: Share) -> list[Share]:
+    """The shares with codes of one workshop made on this test's device."""
+    codes = facilitator(len(shares))
+    return [replace(share, code=code) for share, code in zip(shares, codes, strict=True)]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_group_report_in_each_language(tmp_path: Path, lang: str) -> None:
     shares = [share_of({"work": 4, "private": 2}, needs_action=["client-photos", "old-content"])
               for _ in range(5)]  # fmt: skip
-    shares.append(share_of({"work": 1, "activism": 3}, needs_action=["family-privacy"]))
+    shares = _coded(*shares, share_of({"work": 1, "activism": 3}, needs_action=["family-privacy"]))
     out = tmp_path / "group.pdf"
     result = cli("workshop", "summary", *map(str, _write_shares(tmp_path, shares)),
                  "--lang", lang, "-o", str(out))  # fmt: skip
@@ -156,12 +175,12 @@ def test_group_context_suppresses_before_rendering() -> None:
 
 
 def test_summary_rejects_bad_shares_and_goes_on(tmp_path: Path) -> None:
-    shares = [share_of({"work": 2}) for _ in range(5)]
+    shares = _coded(*(share_of({"work": 2}) for _ in range(5)))
     paths = _write_shares(tmp_path, shares)
     good = json.loads(shares[0].to_json())
     bad = {
         "truncated.json": shares[0].to_json()[:80],
-        "future.json": json.dumps({**good, "schema": 2}),
+        "future.json": json.dumps({**good, "schema": 3}),
         "smuggled.json": json.dumps({**good, "needs_action": ["https://laura.invalid/"]}),
         "extra.json": json.dumps({**good, "name": "Laura Hietanen"}),
         "copy.json": shares[3].to_json(),
@@ -191,7 +210,7 @@ def test_summary_rejects_bad_shares_and_goes_on(tmp_path: Path) -> None:
 
 
 def test_summary_refuses_a_small_group(tmp_path: Path) -> None:
-    paths = _write_shares(tmp_path, [share_of() for _ in range(4)])
+    paths = _write_shares(tmp_path, _coded(*(share_of() for _ in range(4))))
     (tmp_path / "copy.json").write_text(paths[0].read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "group.pdf"
     result = cli(
@@ -215,7 +234,8 @@ def test_nothing_of_anyone_reaches_the_group_report(audits: list) -> None:  # ty
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         shares = []
-        for i, audit in enumerate(audits):
+        codes = facilitator(len(audits))
+        for i, (audit, code) in enumerate(zip(audits, codes, strict=True)):
             path = write_audit(folder / f"audit{i}.json", audit["findings"], audit["profile"])
             shares.append(folder / f"share{i}.json")
             result = cli(
@@ -224,6 +244,8 @@ def test_nothing_of_anyone_reaches_the_group_report(audits: list) -> None:  # ty
                 str(path),
                 "-o",
                 str(shares[-1]),
+                "--code",
+                code,
                 "--yes",
                 "-n",
                 "client-photos",
@@ -246,7 +268,7 @@ def test_group_report_privacy_check_can_fail(tmp_path: Path) -> None:
     """The same extraction finds a string that is in a PDF (here a rule text we control)."""
     rules = tmp_path / "org.toml"
     rules.write_text('[[rules]]\nid = "a"\ntext = "Qwerty Hietanen Laura"\n', encoding="utf-8")
-    paths = _write_shares(tmp_path, [share_of(needs_action=["a"]) for _ in range(5)])
+    paths = _write_shares(tmp_path, _coded(*(share_of(needs_action=["a"]) for _ in range(5))))
     out = tmp_path / "g.pdf"
     assert (
         cli(
@@ -258,31 +280,70 @@ def test_group_report_privacy_check_can_fail(tmp_path: Path) -> None:
     assert leaks({"Qwerty Hietanen Laura", "Zzyzx Other"}, text, "") == ["Qwerty Hietanen Laura"]
 
 
-def test_share_from_the_kit_example_audit_end_to_end(tmp_path: Path) -> None:
-    """A participant's audit file → share → five shares → a group report."""
+def test_kit_to_group_report_end_to_end(tmp_path: Path) -> None:
+    """Kit with codes → each participant's share on their own device → the group report."""
+    kit = tmp_path / "kit.pdf"
+    assert cli("workshop", "kit", "-o", str(kit), "--participants", "6").exit_code == 0
+    codes = _CODE.findall(pdf_text((tmp_path / "kit-codes.pdf").read_bytes()))
     audit = write_audit(tmp_path / "audit.json", [finding("work", year=2020), finding("private")])
     paths = []
-    for i in range(5):  # five participants, each on their own device
+    for i, code in enumerate(codes[:5]):  # five of six participants share
         paths.append(tmp_path / f"s{i}.json")
         share = cli("workshop", "share", str(audit), "-o", str(paths[-1]), "--yes",
-                    home=tmp_path / f"device{i}")  # fmt: skip
-        assert share.exit_code == 0
+                    "--code", code.lower(), home=tmp_path / f"device{i}")  # fmt: skip
+        assert share.exit_code == 0, share.output
     out = tmp_path / "group.pdf"
-    assert cli("workshop", "summary", *map(str, paths), "-o", str(out)).exit_code == 0
+    result = cli("workshop", "summary", *map(str, paths), "-o", str(out))
+    assert result.exit_code == 0, result.output
     assert "Työpajan ryhmäyhteenveto" in pdf_text(out.read_bytes())
+    elsewhere = cli("workshop", "summary", *map(str, paths), "-o", str(out),
+                    home=tmp_path / "another-device")  # fmt: skip
+    assert elsewhere.exit_code == ExitStatus.INPUT
+    assert "the device that made the kit" in elsewhere.stderr
 
 
-def test_one_device_sharing_again_counts_once(tmp_path: Path) -> None:
-    """Re-sharing replaces: one person cannot fill --min-group with copies of themself."""
-    audit = write_audit(tmp_path / "audit.json", [finding("work", year=2020)])
-    paths = [tmp_path / f"s{i}.json" for i in range(6)]
-    for i, path in enumerate(paths):
-        device = tmp_path / ("same-device" if i < 2 else f"device{i}")
-        assert cli("workshop", "share", str(audit), "-o", str(path), "--yes",
-                   "-n", "old-content" if i == 1 else "client-photos",
-                   home=device).exit_code == 0  # fmt: skip
-    ids = [json.loads(p.read_text(encoding="utf-8"))["id"] for p in paths]
-    assert ids[0] == ids[1] and len(set(ids)) == 5
+_CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{5}-[0-9A-Z]{5}\b")
+
+
+def test_forged_copied_and_differenced_shares_do_not_count(tmp_path: Path) -> None:
+    """The three attacks of issue 12 item 9, through the command line."""
+    codes = facilitator(8)
+    shares = [share_of({"work": 2, "private": i}, code=code) for i, code in enumerate(codes)]
+    paths = _write_shares(tmp_path, shares)
     out = tmp_path / "group.pdf"
-    result = cli("workshop", "summary", *map(str, paths), "--min-group", "6", "-o", str(out))
-    assert result.exit_code == ExitStatus.INPUT and "only 5 usable shares" in result.stderr
+    # one participant's share plus three made up ones, beside the victim's
+    forged = []
+    for i in range(3):
+        forged.append(tmp_path / f"forged{i}.json")
+        code = any_code(codes[0][:4])  # the attacker knows the workshop's tag from their slip
+        forged[-1].write_text(replace(shares[0], code=code).to_json(), encoding="utf-8")
+    made_up = cli("workshop", "summary", str(paths[0]), *map(str, forged), str(paths[1]),
+                  "-o", str(out))  # fmt: skip
+    assert made_up.exit_code == ExitStatus.INPUT and "only 2 usable shares" in made_up.stderr
+    assert made_up.stderr.count("is not one of workshop") == 3 and not out.exists()
+    # five copies of one share, and a second share with the same code
+    copies = [str(paths[0])] * 5
+    again = tmp_path / "again.json"
+    again.write_text(replace(shares[0], archived=0, categories={"work": 2}, results=2,
+                             page_status={"live": 2}, age={"unknown": 2}).to_json(),
+                     encoding="utf-8")  # fmt: skip
+    twice = cli("workshop", "summary", *copies, str(again), "-o", str(out), "--min-group", "3")
+    assert twice.exit_code == ExitStatus.INPUT and "only 1 usable share" in twice.stderr
+    # a first report of five; then the same five plus one is refused, the same five again
+    # (another language) and five more are allowed
+    assert cli("workshop", "summary", *map(str, paths[:5]), "-o", str(out)).exit_code == 0
+    plus_one = cli("workshop", "summary", *map(str, paths[:6]), "-o", str(tmp_path / "b.pdf"))
+    assert plus_one.exit_code == ExitStatus.INPUT and "subtracting" in plus_one.stderr
+    minus_one = cli("workshop", "summary", *map(str, paths[1:6]), "-o", str(tmp_path / "b.pdf"))
+    assert minus_one.exit_code == ExitStatus.INPUT and "subtracting" in minus_one.stderr
+    same = cli("workshop", "summary", *map(str, paths[:5]), "--lang", "en", "-o",
+               str(tmp_path / "en.pdf"))  # fmt: skip
+    assert same.exit_code == 0, same.output
+    # a share counted once stays bound to its code: a changed share with it is refused later
+    changed = tmp_path / "changed.json"
+    changed.write_text(replace(shares[0], needs_action=("client-photos",)).to_json(),
+                       encoding="utf-8")  # fmt: skip
+    swap = cli("workshop", "summary", str(changed), *map(str, paths[1:5]), "-o",
+               str(tmp_path / "c.pdf"))  # fmt: skip
+    assert swap.exit_code == ExitStatus.INPUT
+    assert "already counted with another share" in swap.stderr

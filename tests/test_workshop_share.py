@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from footprint.errors import ExitStatus
 from footprint.models import Category
 from footprint.workshop.audit_source import parse_audit
+from footprint.workshop.codes import EXAMPLE
 from footprint.workshop.rules import load_rules
 from footprint.workshop.share import (
     AGE_KEYS,
@@ -34,7 +35,7 @@ from tests.workshop_support import (
     write_audit,
 )
 
-SHARE_ID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+CODE = EXAMPLE
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_counts_per_category_status_age_and_archive() -> None:
         finding("defunct", "ceased", year=None, archived=True),
         finding("namesake", "parked", year=2023),
     ]
-    share = build_share(findings, ["b", "a", "b"], current_year=2026, share_id=SHARE_ID)
+    share = build_share(findings, ["b", "a", "b"], current_year=2026, code=CODE)
     data = share.to_dict()
     assert data["results"] == 5
     assert data["categories"] == {
@@ -69,7 +70,7 @@ def test_counts_per_category_status_age_and_archive() -> None:
     assert data["age"] == {"under-2": 1, "2-5": 1, "5-10": 1, "over-10": 1, "unknown": 1}
     assert data["archived"] == 2
     assert data["needs_action"] == ["b", "a"]
-    assert list(data) == ["schema", "kind", "id", "results", "categories", "page_status", "age",
+    assert list(data) == ["schema", "kind", "code", "results", "categories", "page_status", "age",
                           "archived", "needs_action"]  # fmt: skip
 
 
@@ -78,7 +79,7 @@ def test_page_status_falls_back_to_the_check() -> None:
     without_classification_status = type(f)(
         f.result, type(f.classification)(Category.WORK, 0.5), f.check
     )
-    share = build_share([without_classification_status], [], current_year=2026, share_id=SHARE_ID)
+    share = build_share([without_classification_status], [], current_year=2026, code=CODE)
     assert share.page_status["gone"] == 1
 
 
@@ -86,7 +87,7 @@ def test_related_figures_follow_relates_to() -> None:
     rule = load_rules().get("old-content")
     assert rule is not None
     findings = [finding("activism", "live", year=2001, archived=True), finding("work", year=2000)]
-    share = build_share(findings, [], current_year=2026, share_id=SHARE_ID)
+    share = build_share(findings, [], current_year=2026, code=CODE)
     assert dict(related_figures(rule, share)) == {
         "old-results": 2, "activism": 1, "defunct": 0, "archived-copies": 1,
     }  # fmt: skip
@@ -122,7 +123,7 @@ def test_bad_audit_files_are_named(text: str, message: str) -> None:
 def _share_cli(tmp_path: Path, *extra: str, input: str | None = None):  # type: ignore[no-untyped-def]
     findings = [finding("work", "live", year=2024), finding("activism", "gone", year=2003)]
     audit = write_audit(tmp_path / "audit.json", findings)
-    return cli("workshop", "share", str(audit), *extra, input=input)
+    return cli("workshop", "share", str(audit), "--code", CODE, *extra, input=input)
 
 
 def test_share_is_shown_then_written_private(tmp_path: Path) -> None:
@@ -133,7 +134,7 @@ def test_share_is_shown_then_written_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert data["needs_action"] == ["client-photos"]
     assert data["categories"]["activism"] == 1
-    assert f'"id": "{data["id"]}"' in result.stdout  # what was shown is what was written
+    assert f'"code": "{data["code"]}"' in result.stdout  # what was shown is what was written
     assert "Write it to" in result.stdout
     parse_share(out.read_text(encoding="utf-8"), load_rules().ids)
 
@@ -172,7 +173,7 @@ def test_custom_rules_ids(tmp_path: Path) -> None:
 
 
 def test_without_saved_audits_asks_for_a_file(tmp_path: Path) -> None:
-    result = cli("workshop", "share", "-o", str(tmp_path / "s.json"), "--yes")
+    result = cli("workshop", "share", "--code", CODE, "-o", str(tmp_path / "s.json"), "--yes")
     assert result.exit_code == ExitStatus.INPUT
     assert "no saved audits" in result.stderr
 
@@ -195,11 +196,14 @@ def test_latest_saved_audit_by_default_and_by_id(tmp_path: Path) -> None:
             sink.finished(True, [])
             ids.append(sink.audit_id)
     latest, first = tmp_path / "latest.json", tmp_path / "first.json"
-    assert cli("workshop", "share", "-o", str(latest), "--yes").exit_code == 0
-    assert cli("workshop", "share", str(ids[0]), "-o", str(first), "--yes").exit_code == 0
+    assert cli("workshop", "share", "--code", CODE, "-o", str(latest), "--yes").exit_code == 0
+    assert (
+        cli("workshop", "share", "--code", CODE, str(ids[0]), "-o", str(first), "--yes").exit_code
+        == 0
+    )
     assert json.loads(latest.read_text(encoding="utf-8"))["categories"]["private"] == 2
     assert json.loads(first.read_text(encoding="utf-8"))["categories"]["work"] == 1
-    missing = cli("workshop", "share", "99", "-o", str(first), "--yes")
+    missing = cli("workshop", "share", "--code", CODE, "99", "-o", str(first), "--yes")
     assert missing.exit_code == ExitStatus.INPUT and "no audit 99" in missing.stderr
 
 
@@ -209,14 +213,25 @@ def test_nothing_of_the_person_reaches_the_share(audit: dict) -> None:  # type: 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_audit(Path(tmp) / "audit.json", audit["findings"], audit["profile"])
         out = Path(tmp) / "share.json"
-        result = cli("workshop", "share", str(path), "-o", str(out), "-n", "old-content", "--yes")
+        result = cli(
+            "workshop",
+            "share",
+            "--code",
+            CODE,
+            str(path),
+            "-o",
+            str(out),
+            "-n",
+            "old-content",
+            "--yes",
+        )
         assert result.exit_code == 0, result.output
         text = out.read_text(encoding="utf-8")
     data = json.loads(text)
     assert data["results"] == len(audit["findings"])
     fixed = " ".join([*data, KIND, *CATEGORY_KEYS, *STATUS_KEYS, *AGE_KEYS, "old-content"])
     assert not leaks(secrets_of(audit), text, fixed)
-    # only fixed keys, whole numbers, the random id and rule ids are in it
+    # only fixed keys, whole numbers, the participant code and rule ids are in it
     assert set(data["categories"]) == set(CATEGORY_KEYS)
     assert set(data["page_status"]) == set(STATUS_KEYS)
     assert set(data["age"]) == set(AGE_KEYS)
@@ -237,15 +252,22 @@ def test_the_privacy_check_can_fail() -> None:
 def test_current_year_comes_from_today(tmp_path: Path) -> None:
     out = tmp_path / "share.json"
     audit = write_audit(tmp_path / "a.json", [finding(year=date.today().year), finding(year=1990)])
-    assert cli("workshop", "share", str(audit), "-o", str(out), "--yes").exit_code == 0
+    assert (
+        cli("workshop", "share", "--code", CODE, str(audit), "-o", str(out), "--yes").exit_code == 0
+    )
     age = json.loads(out.read_text(encoding="utf-8"))["age"]
     assert age["under-2"] == 1 and age["over-10"] == 1
 
 
-def test_asks_per_rule_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `workshop share` see a terminal on standard input."""
     import footprint.cli.workshop as workshop_cli
 
     monkeypatch.setattr(workshop_cli, "stdin_is_terminal", lambda: True)
+
+
+def test_asks_per_rule_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _on_a_terminal(monkeypatch)
     rules = load_rules()
     answers = ["y" if rule.id in ("client-photos", "old-content") else "" for rule in rules.rules]
     out = tmp_path / "share.json"
@@ -258,3 +280,32 @@ def test_asks_per_rule_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyP
     # the question shows the rule in the chosen language and the audit's related figures
     assert rules.get("old-content").text_for("en") in result.stdout  # type: ignore[union-attr]
     assert "results over 10 years old 1, past activism 1" in result.stdout
+
+
+def test_the_participant_code_is_required_and_checked(tmp_path: Path) -> None:
+    out = tmp_path / "share.json"
+    audit = write_audit(tmp_path / "audit.json", [finding("work")])
+    no_code = cli("workshop", "share", str(audit), "-o", str(out), "--yes")  # no terminal
+    assert no_code.exit_code == ExitStatus.USAGE and "--code" in no_code.stderr
+    typo = EXAMPLE[:-2] + ("A" if EXAMPLE[-2] != "A" else "B") + EXAMPLE[-1]
+    mistyped = cli("workshop", "share", str(audit), "--code", typo, "-o", str(out), "--yes")
+    assert mistyped.exit_code == ExitStatus.INPUT and "mistyped" in mistyped.stderr
+    short = cli("workshop", "share", str(audit), "--code", "K7Q2-ABCDE", "-o", str(out), "--yes")
+    assert short.exit_code == ExitStatus.INPUT and "not a participant code" in short.stderr
+    assert not out.exists()
+    # typed in lower case, with O for 0 and spaces for hyphens: read as printed
+    typed = EXAMPLE.lower().replace("-", " ")
+    ok = cli("workshop", "share", str(audit), "--code", typed, "-o", str(out), "--yes")
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(out.read_text(encoding="utf-8"))["code"] == EXAMPLE
+
+
+def test_the_code_is_asked_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _on_a_terminal(monkeypatch)
+    out = tmp_path / "share.json"
+    audit = write_audit(tmp_path / "audit.json", [finding("work")])
+    result = cli("workshop", "share", str(audit), "-o", str(out), "-n", "client-photos",
+                 input=f"{EXAMPLE}\ny\n")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "participant code on your slip" in result.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["code"] == EXAMPLE

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from footprint.workshop.codes import ALPHABET, Code
 from footprint.workshop.rules import load_rules
 from footprint.workshop.share import AGE_KEYS, CATEGORY_KEYS, STATUS_KEYS, Share
 from footprint.workshop.validate import ShareError, check_shares, parse_share, read_shares
@@ -50,7 +51,8 @@ URL = "https://laura-hietanen.invalid/blog"
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (_edited(schema=2), "newer footprint (share schema 2"),
+        (_edited(schema=3), "newer footprint (share schema 3"),
+        (_edited(schema=1), "older footprint, without a participant code"),
         (_edited(schema=0), "schema 0 is not one footprint ever wrote"),
         (_edited(schema="1"), "'schema' must be a whole number, not text"),
         (_edited(schema=_DELETE), "no 'schema'"),
@@ -67,8 +69,10 @@ URL = "https://laura-hietanen.invalid/blog"
         (_edited(categories__work=URL), "'categories.work' must be a whole number, not text"),
         (_edited(categories__work=5), "add up to"),
         (_edited(archived=99), "more than 'results'"),
-        (_edited(id="laura"), "'id' must be a random id"),
-        (_edited(id=URL), "'id' must be a random id"),
+        (_edited(code="laura"), "'code' is not a participant code"),
+        (_edited(code=URL), "'code' is not a participant code"),
+        (_edited(code="K7Q2-ABCDE-FGHJ0"), "'code' is not a participant code"),
+        (_edited(code=7), "'code' must be the participant code"),
         (_edited(needs_action=[URL]), "'needs_action[0]' is not a rule id"),
         (_edited(needs_action=["Laura Hietanen"]), "'needs_action[0]' is not a rule id"),
         (_edited(needs_action=["laura-hietanen"]), "not in the workshop's rules"),
@@ -124,7 +128,7 @@ def test_bad_shares_do_not_stop_the_others(tmp_path: Path) -> None:
              tmp_path / "missing.json", tmp_path / "url.json", tmp_path / "binary.json",
              tmp_path / "copy.json", tmp_path / "folder.json", paths[2]]  # fmt: skip
     read = read_shares(order, RULES)
-    assert [s.id for s in read.shares] == [d["id"] for d in good]
+    assert [s.code for s in read.shares] == [d["code"] for d in good]
     assert read.sources == tuple(str(p) for p in paths)
     reasons = {Path(r.source).name: r.reason for r in read.rejected}
     assert list(reasons) == ["truncated.json", "future.json", "missing.json", "url.json",
@@ -142,6 +146,10 @@ def test_bad_shares_do_not_stop_the_others(tmp_path: Path) -> None:
 _counts = st.integers(0, 40)
 
 
+def _symbols(n: int) -> st.SearchStrategy[str]:
+    return st.text(ALPHABET, min_size=n, max_size=n)
+
+
 @st.composite
 def shares(draw: st.DrawFn) -> Share:
     categories = {k: draw(_counts) for k in CATEGORY_KEYS}
@@ -154,7 +162,7 @@ def shares(draw: st.DrawFn) -> Share:
         return {k: bounds[i + 1] - bounds[i] for i, k in enumerate(keys)}
 
     return Share(
-        id=str(draw(st.uuids())),
+        code=str(Code(draw(_symbols(4)), draw(_symbols(9)))),
         results=total,
         categories=categories,
         page_status=split(STATUS_KEYS),
@@ -229,3 +237,16 @@ def test_any_wrong_value_in_any_place_is_a_share_error(key: str, value: Any) -> 
 def test_any_text_is_a_share_or_a_share_error(text: str) -> None:
     with contextlib.suppress(ShareError):  # anything else fails the test
         parse_share(text, RULES)
+
+
+def test_one_share_per_code_copies_dropped_others_rejected(tmp_path: Path) -> None:
+    first = example_share_dict()
+    copy = dict(first)
+    other = {**first, "needs_action": []}  # the same code, another share
+    read = check_shares([("a.json", _text(first)), ("b.json", _text(copy)),
+                         ("c.json", _text(other))], RULES)  # fmt: skip
+    assert read.sources == ("a.json",)
+    assert [(d.source, d.first) for d in read.duplicates] == [("b.json", "a.json")]
+    assert [r.source for r in read.rejected] == ["c.json"]
+    assert "same participant code as a.json" in read.rejected[0].reason
+    assert read.order == ("a.json", "b.json", "c.json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import uuid
+import random
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -23,7 +23,27 @@ from footprint.models import (
     PageStatus,
     SearchResult,
 )
+from footprint.workshop.codes import Code, random_symbols
 from footprint.workshop.share import Share, build_share
+
+TEST_COST = 16  # scrypt cost for workshops made in tests: fast, same code path
+
+
+def any_code(tag: str = "TEST", rng: random.Random | None = None) -> str:
+    """A well-formed participant code: made up, of workshop `tag` (by default one no device
+    has made)."""
+    return str(Code(tag, random_symbols(9, rng or random.Random())))
+
+
+def facilitator(participants: int, home: Path | None = None) -> list[str]:
+    """A workshop made on the facilitator's device (data folder `home`, else this test's);
+    its codes, as printed on the slips."""
+    from footprint.store import Store
+    from footprint.workshop.ledger import create_workshop
+
+    with Store.open(home / "footprint.db" if home else None) as store:
+        made = create_workshop(store, participants, cost=TEST_COST)
+    return [str(code) for code in made.codes]
 
 
 def cli(*args: str, input: str | None = None, home: Path | None = None):  # type: ignore[no-untyped-def]
@@ -78,12 +98,13 @@ def share_of(
     archived: int = 0,
     statuses: dict[str, int] | None = None,
     ages: dict[str, int] | None = None,
+    code: str | None = None,
 ) -> Share:
     """A share with the given counts per category (all results live, of unknown age)."""
     categories = categories or {"work": 3}
     total = sum(categories.values())
     return Share(
-        id=str(uuid.uuid4()),
+        code=code or any_code(),
         results=total,
         categories=categories,
         page_status=statuses or {"live": total},
@@ -93,14 +114,14 @@ def share_of(
     )
 
 
-def example_share_dict() -> dict[str, Any]:
+def example_share_dict(code: str | None = None) -> dict[str, Any]:
     findings = [
         finding("work", "live", year=2025, archived=True),
         finding("private", "gone", year=2012),
         finding("activism", None, year=2001),
     ]
     return build_share(
-        findings, ["client-photos"], current_year=2026, share_id=str(uuid.uuid4())
+        findings, ["client-photos"], current_year=2026, code=code or any_code()
     ).to_dict()
 
 

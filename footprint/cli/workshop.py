@@ -10,7 +10,7 @@ import typer
 from footprint.cli.app import sub_app, warn
 from footprint.cli.common import echo_summary, writable
 from footprint.cli.terminal import stdin_is_terminal
-from footprint.errors import InputError
+from footprint.errors import InputError, UsageError
 from footprint.settings import Language
 
 if TYPE_CHECKING:
@@ -37,19 +37,41 @@ RULES_HELP = "The organisation's rules (TOML); default: footprint's rules for th
 @workshop_app.command("kit")
 def kit(
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the kit PDF."),
+    participants: int = typer.Option(
+        20, "--participants", "-p", min=1, max=500,
+        help="How many participant codes to make: one per person who may share.",
+    ),
+    codes: Path | None = typer.Option(
+        None, "--codes", help="Where to write the code slips PDF; default: NAME-codes.pdf beside "
+        "the kit.",
+    ),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
     lang: Language = typer.Option(Language.fi, "--lang", help="Language of the kit."),
-) -> None:
-    """Write the facilitator's handout: agenda, set-up, privacy promise, questions, rules."""
+) -> None:  # fmt: skip
+    """Write the facilitator's handout and the participant code slips to print and cut."""
     from footprint.paths import write_private
-    from footprint.workshop.kit import render_kit
+    from footprint.store import Store
+    from footprint.workshop.kit import render_kit, render_slips
+    from footprint.workshop.ledger import create_workshop
     from footprint.workshop.rules import load_rules
 
+    slips_path = codes or output.with_name(f"{output.stem}-codes.pdf")
+    if slips_path.resolve() == output.resolve():
+        raise UsageError("--codes must be another file than --output")
     writable(output)
+    writable(slips_path)
     ruleset = load_rules(rules)
-    write_private(output, render_kit(ruleset, lang.value))
+    with Store.open() as store:
+        made = create_workshop(store, participants)
+    tag = made.workshop.tag
+    kit_pdf = render_kit(ruleset, lang.value, tag, participants)
+    slips_pdf = render_slips(tag, made.codes, lang.value)
+    write_private(output, kit_pdf)
+    write_private(slips_path, slips_pdf)
     echo_summary(
-        f"Wrote {output}: the workshop kit with {len(ruleset.rules)} rules ({lang.value})."
+        f"Wrote {output}: the kit for workshop {tag} with {len(ruleset.rules)} rules "
+        f"({lang.value}), and {slips_path}: {participants} participant codes to print, cut "
+        "apart and draw at random. Make the group report on this device."
     )
 
 
@@ -61,6 +83,9 @@ def share(
         "or a saved audit's id; default: your latest saved audit.",
     ),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the share file."),
+    code: str | None = typer.Option(
+        None, "--code", "-c", help="The participant code on the slip you drew; asked if not given."
+    ),
     needs_action: list[str] = typer.Option(
         [], "--needs-action", "-n", help="The id of a rule that needs action for you (repeat)."
     ),
@@ -68,13 +93,14 @@ def share(
     lang: Language = typer.Option(Language.fi, "--lang", help="Language of the rules when asking."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Write without showing and asking."),
 ) -> None:
-    """Write your anonymous share: only counts and the ids of rules you marked."""
+    """Write your anonymous share: only counts, the ids of rules you marked and your code."""
     from datetime import date
 
     from footprint.paths import write_private
     from footprint.workshop.audit_source import load_audit
+    from footprint.workshop.codes import parse_code
     from footprint.workshop.rules import load_rules
-    from footprint.workshop.share import build_share, workshop_share_id
+    from footprint.workshop.share import build_share
 
     writable(output)
     ruleset = load_rules(rules)
@@ -85,14 +111,13 @@ def share(
                 f"use one of {', '.join(ruleset.ids)}"
             )
     findings, origin = load_audit(audit)
-    today = date.today()
-    year, week, _ = today.isocalendar()
-    share_id = workshop_share_id(_device_secret(), ruleset.ids, f"{year}-W{week:02d}")
+    participant = str(parse_code(code if code is not None else _ask_code()))
+    year = date.today().year
     marked = list(needs_action)
     if not marked and not yes and stdin_is_terminal():
-        counts = build_share(findings, (), current_year=today.year, share_id=share_id)
+        counts = build_share(findings, (), current_year=year, code=participant)
         marked = _ask_rules(ruleset, counts, lang.value)
-    result = build_share(findings, marked, current_year=today.year, share_id=share_id)
+    result = build_share(findings, marked, current_year=year, code=participant)
     if not yes:
         typer.echo(f"From {origin}, this is everything the share file will hold:")
         typer.echo(result.to_json(), nl=False)
@@ -108,26 +133,21 @@ def share(
     )
 
 
+def _ask_code() -> str:
+    """The participant code, asked on a terminal; without one it must be given as --code."""
+    from footprint.workshop.codes import EXAMPLE
+
+    if not stdin_is_terminal():
+        raise UsageError(f"give the participant code from your slip: --code {EXAMPLE}")
+    return str(typer.prompt("The participant code on your slip"))
+
+
 def _confirm(question: str) -> bool:
     """Ask yes/no; no answer at all (closed input) counts as no."""
     try:
         return typer.confirm(question, default=True)
     except typer.Abort:
         return False
-
-
-def _device_secret() -> bytes:
-    """This device's share secret, created once (0600) in footprint's data folder."""
-    import secrets
-
-    from footprint.paths import home, private_dir, write_private
-
-    path = home() / "workshop-share.key"
-    if path.exists() and len(path.read_bytes()) >= 32:
-        return path.read_bytes()
-    private_dir(path.parent)
-    write_private(path, secrets.token_bytes(32))
-    return path.read_bytes()
 
 
 def _ask_rules(ruleset: RuleSet, counts: Share, lang: str) -> list[str]:
@@ -156,26 +176,36 @@ def summary(
     min_group: int = typer.Option(
         5, "--min-group", min=3, help="Refuse with fewer usable shares than this (at least 3)."
     ),
+    workshop: str | None = typer.Option(
+        None, "--workshop", "-w", help="The workshop's tag (first part of the codes); needed "
+        "only when the shares come from several workshops.",
+    ),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
     lang: Language = typer.Option(Language.fi, "--lang", help="Language of the report."),
-) -> None:
+) -> None:  # fmt: skip
     """Write the group report from the shares; bad shares are left out, one by one."""
     from footprint.paths import write_private
-    from footprint.workshop.report import Intake, render_group
+    from footprint.store import Store
+    from footprint.workshop.group import admit_shares, prepare_summary, record_summary
+    from footprint.workshop.report import render_group
     from footprint.workshop.rules import load_rules
-    from footprint.workshop.summary import summarise
     from footprint.workshop.validate import read_shares
 
     writable(output)
     ruleset = load_rules(rules)
     read = read_shares(shares, ruleset.ids)
-    for rejected in read.rejected:
-        warn(f"{rejected.source}: rejected: {rejected.reason}")
-    for duplicate in read.duplicates:
-        warn(f"{duplicate.source}: dropped: the same share as {duplicate.first}")
-    group = summarise(read.shares, ruleset.ids, min_group=min_group)
-    intake = Intake(len(shares), len(read.shares), len(read.rejected), len(read.duplicates))
-    write_private(output, render_group(group, ruleset, lang.value, intake))
+    with Store.open() as store:
+        admission = admit_shares(store, read, workshop)
+        for rejected in admission.rejected:
+            warn(f"{rejected.source}: rejected: {rejected.reason}")
+        for duplicate in admission.duplicates:
+            warn(f"{duplicate.source}: dropped: the same share as {duplicate.first}")
+        prepared = prepare_summary(
+            store, admission, ruleset.ids, given=len(shares), min_group=min_group
+        )
+        write_private(output, render_group(prepared.summary, ruleset, lang.value, prepared.intake))
+        record_summary(store, prepared)
+    intake = prepared.intake
     echo_summary(
         f"Wrote {output}: {intake.used} shares used, {intake.rejected} rejected, "
         f"{intake.duplicates} duplicates dropped."

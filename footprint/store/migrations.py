@@ -109,6 +109,40 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE audits ADD COLUMN providers TEXT NOT NULL DEFAULT '[]';
         """,
     ),
+    Migration(
+        # A facilitator's workshops (footprint.workshop.ledger): a salted slow hash of each
+        # one-time participant code (never the code), the share each code was counted with
+        # (keyed by the code's secret), and which codes each group report counted.
+        "workshop_codes",
+        """
+        CREATE TABLE workshops (
+            id INTEGER PRIMARY KEY,
+            tag TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            salt BLOB NOT NULL,
+            cost INTEGER NOT NULL,
+            codes INTEGER NOT NULL
+        );
+        CREATE TABLE workshop_codes (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            verifier BLOB NOT NULL,
+            binding TEXT,
+            UNIQUE (workshop_id, verifier)
+        );
+        CREATE TABLE workshop_summaries (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            min_group INTEGER NOT NULL
+        );
+        CREATE TABLE workshop_summary_codes (
+            summary_id INTEGER NOT NULL REFERENCES workshop_summaries (id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES workshop_codes (id) ON DELETE CASCADE,
+            PRIMARY KEY (summary_id, code_id)
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -93,6 +93,14 @@ class Store:
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         return self._transaction("BEGIN IMMEDIATE")
 
+    def reading(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A read transaction, for library modules that keep their own tables here."""
+        return self._read()
+
+    def writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A write transaction, for library modules that keep their own tables here."""
+        return self._write()
+
     # --- saving an audit, step by step -------------------------------------------------
 
     def start_audit(
@@ -306,6 +314,7 @@ class Store:
             n_audits, n_results = audits.delete_audits(conn, ids)
             n_labels = conn.execute("DELETE FROM labels").rowcount
             n_requests = conn.execute("DELETE FROM removal_requests").rowcount
+            conn.execute("DELETE FROM workshops")  # a facilitator's code verifiers, cascading
         self._compact()
         cache = paths.cache_dir()
         had_cache = cache.exists()

@@ -1,19 +1,22 @@
-"""The facilitator's kit: agenda, how to run the audit, the privacy promise, questions, rules.
+"""The facilitator's kit: agenda, how to run the audit, the privacy promise, questions, rules,
+and the participant codes as slips to cut apart.
 
-`build_kit_context` is pure and testable without rendering; `render_kit` makes the PDF.
+`build_kit_context` and `build_slips_context` are pure and testable without rendering;
+`render_kit` and `render_slips` make the PDFs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from footprint.workshop.catalogue import catalogue, topic_label
+from footprint.workshop.codes import EXAMPLE, Code
 from footprint.workshop.rules import RuleSet
 from footprint.workshop.share import Share
 from footprint.workshop.summary import DEFAULT_MIN_GROUP, SMALL_CELL
 
 # A made-up share, shown in the kit so that participants see exactly what they would hand in.
-EXAMPLE_ID = "3f2b8c1e-5d4a-4e7b-9c21-7a6d0e5f4b13"
 EXAMPLE_COUNTS = {
     "categories": {"namesake": 6, "defunct": 3, "activism": 2, "work": 9, "private": 3},
     "page_status": {"live": 15, "gone": 3, "parked": 1, "ceased": 2, "unreachable": 1,
@@ -25,7 +28,7 @@ EXAMPLE_COUNTS = {
 def example_share(rules: RuleSet) -> Share:
     """A made-up share with the first two rules marked."""
     return Share(
-        id=EXAMPLE_ID,
+        code=EXAMPLE,
         results=sum(EXAMPLE_COUNTS["categories"].values()),
         categories=EXAMPLE_COUNTS["categories"],
         page_status=EXAMPLE_COUNTS["page_status"],
@@ -50,8 +53,10 @@ def agenda(items: list[dict[str, Any]]) -> list[dict[str, str]]:
     return rows
 
 
-def build_kit_context(rules: RuleSet, lang: str) -> dict[str, Any]:
-    """Everything the kit template needs, in `lang`."""
+def build_kit_context(
+    rules: RuleSet, lang: str, tag: str | None = None, codes: int = 0
+) -> dict[str, Any]:
+    """Everything the kit template needs, in `lang`; `tag` and `codes` name the code slips."""
     from footprint import __version__
 
     t = catalogue(lang)
@@ -65,6 +70,9 @@ def build_kit_context(rules: RuleSet, lang: str) -> dict[str, Any]:
         "steps": kit["steps"],
         "privacy": [line.format(**numbers) for line in kit["privacy"]],
         "questions": kit["questions"],
+        "codes_text": [line.format(tag=tag or "", count=codes) for line in kit["codes_text"]]
+        if tag
+        else [],
         "example_share": example_share(rules).to_json(),
         "rules_title": rules.title_for(lang) or kit["checklist_title"],
         "checklist_example": f"footprint workshop share --needs-action {rules.rules[0].id} "
@@ -81,14 +89,40 @@ def build_kit_context(rules: RuleSet, lang: str) -> dict[str, Any]:
     }
 
 
-def render_kit_html(rules: RuleSet, lang: str) -> str:
+def render_kit_html(rules: RuleSet, lang: str, tag: str | None = None, codes: int = 0) -> str:
     from footprint.templating import render_html
 
-    return render_html("workshop/kit.html.j2", build_kit_context(rules, lang))
+    return render_html("workshop/kit.html.j2", build_kit_context(rules, lang, tag, codes))
 
 
-def render_kit(rules: RuleSet, lang: str) -> bytes:
-    """The kit as a tagged PDF."""
+def render_kit(rules: RuleSet, lang: str, tag: str | None = None, codes: int = 0) -> bytes:
+    """The kit as a tagged PDF (naming the workshop whose code slips come with it)."""
     from footprint.templating import render_pdf
 
-    return render_pdf(render_kit_html(rules, lang))
+    return render_pdf(render_kit_html(rules, lang, tag, codes))
+
+
+def build_slips_context(tag: str, codes: Sequence[Code], lang: str) -> dict[str, Any]:
+    """The code slips: one per participant code, to print, cut apart and draw at random."""
+    from footprint import __version__
+
+    t = catalogue(lang)
+    slips = t["slips"]
+    return {
+        "lang": lang,
+        "doc_title": slips["slips_doc_title"],
+        "t": t,
+        "title": slips["slips_title"].format(tag=tag),
+        "intro": slips["slips_intro"],
+        "heading": slips["slip_heading"],
+        "text": slips["slip_text"],
+        "codes": [str(code) for code in codes],
+        "footer": t["common"]["footer"].format(version=__version__),
+    }
+
+
+def render_slips(tag: str, codes: Sequence[Code], lang: str) -> bytes:
+    """The code slips as a tagged PDF."""
+    from footprint.templating import render_html, render_pdf
+
+    return render_pdf(render_html("workshop/slips.html.j2", build_slips_context(tag, codes, lang)))

@@ -1,17 +1,15 @@
 """A participant's anonymous share: counts from their audit and the rules they marked.
 
-Pure: the current year and the random id come in as arguments. A share is built from
-fixed keys and whole numbers only (plus rule ids from the organisation's rules), so that
-nothing the audit found — a name, an alias, an address, a domain, a title, a snippet, a
-date or a profile field — can end up in it.
+Pure: the current year and the participant code come in as arguments. A share is built
+from fixed keys and whole numbers only (plus rule ids from the organisation's rules and the
+one-time code from a slip the participant drew at random), so that nothing the audit
+found — a name, an alias, an address, a domain, a title, a snippet, a date or a profile
+field — can end up in it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +17,7 @@ from typing import Any
 from footprint.models import Category, Finding, PageStatus
 from footprint.workshop.rules import Rule
 
-SCHEMA = 1
+SCHEMA = 2  # 2: a one-time participant code instead of a self-made id
 KIND = "footprint-workshop-share"
 UNCHECKED = "unchecked"  # a finding whose page was never checked
 
@@ -34,9 +32,9 @@ ARCHIVED_COPIES = "archived-copies"
 
 @dataclass(frozen=True)
 class Share:
-    """What one participant chose to share: only counts and marked rule ids."""
+    """What one participant chose to share: only counts, marked rule ids and their code."""
 
-    id: str
+    code: str  # the participant code from the kit, as printed (TTTT-SSSSS-SSSSC)
     results: int
     categories: Mapping[str, int]
     page_status: Mapping[str, int]
@@ -48,7 +46,7 @@ class Share:
         return {
             "schema": SCHEMA,
             "kind": KIND,
-            "id": self.id,
+            "code": self.code,
             "results": self.results,
             "categories": {k: self.categories.get(k, 0) for k in CATEGORY_KEYS},
             "page_status": {k: self.page_status.get(k, 0) for k in STATUS_KEYS},
@@ -60,23 +58,9 @@ class Share:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2) + "\n"
 
-
-def new_share_id() -> str:
-    """A random id, only so that the facilitator can drop a share handed in twice."""
-    return str(uuid.uuid4())
-
-
-def workshop_share_id(secret: bytes, rule_ids: Sequence[str], week: str) -> str:
-    """One id per device, workshop (its rules) and week, so re-sharing replaces, not adds.
-
-    A participant who runs `share` again in the same workshop gets the same id, and the
-    summary keeps one share per id: one person cannot fill `--min-group` alone. The id is
-    an HMAC under a secret kept on the device, so it says nothing about the person and
-    does not link their shares across workshops or weeks.
-    """
-    message = f"{week}\n{chr(31).join(sorted(rule_ids))}".encode()
-    digest = hmac.new(secret, message, hashlib.sha256).digest()
-    return str(uuid.UUID(bytes=digest[:16], version=4))
+    def canonical(self) -> str:
+        """One spelling of the share's content, whatever the file's layout."""
+        return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
 
 
 def age_bucket(year: int | None, current_year: int) -> str:
@@ -109,7 +93,7 @@ def build_share(
     needs_action: Iterable[str],
     *,
     current_year: int,
-    share_id: str,
+    code: str,
 ) -> Share:
     """Count the findings per category, page status and age; keep only the marked rule ids."""
     categories = dict.fromkeys(CATEGORY_KEYS, 0)
@@ -123,7 +107,7 @@ def build_share(
         archived += has_archived_copy(finding)
     marked = tuple(dict.fromkeys(needs_action))  # unique, in the order given
     return Share(
-        id=share_id,
+        code=code,
         results=len(findings),
         categories=categories,
         page_status=statuses,

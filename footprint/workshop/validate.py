@@ -16,20 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import FootprintError, InputError
+from footprint.workshop.codes import EXAMPLE, parse_code
 from footprint.workshop.rules import MAX_RULES, RULE_ID
 from footprint.workshop.share import AGE_KEYS, CATEGORY_KEYS, KIND, SCHEMA, STATUS_KEYS, Share
 from search_providers.recordfile import RecordFileError, loads_strict
 
 MAX_BYTES = 16_384
 MAX_COUNT = 100_000
-TOP_KEYS = ("schema", "kind", "id", "results", "categories", "page_status", "age", "archived",
+TOP_KEYS = ("schema", "kind", "code", "results", "categories", "page_status", "age", "archived",
             "needs_action")  # fmt: skip
 SECTIONS: Mapping[str, tuple[str, ...]] = {
     "categories": CATEGORY_KEYS,
     "page_status": STATUS_KEYS,
     "age": AGE_KEYS,
 }
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _PLAIN_KEY = re.compile(r"^[a-z_]{1,30}$")
 
 
@@ -57,6 +57,7 @@ class ReadShares:
     sources: tuple[str, ...]  # the source of each usable share, in the same order
     rejected: tuple[Rejected, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
+    order: tuple[str, ...] = ()  # every source, in the order given
 
 
 def _kind_of(value: Any) -> str:
@@ -122,6 +123,11 @@ def _schema(data: Mapping[str, Any]) -> None:
             f"written by a newer footprint (share schema {schema}; this one reads {SCHEMA}): "
             "update footprint to include it"
         )
+    if schema == 1:
+        raise ShareError(
+            "written by an older footprint, without a participant code: write the share again "
+            "with the code from your slip (footprint workshop share --code ...)"
+        )
     if schema != SCHEMA:
         raise ShareError(f"share schema {schema} is not one footprint ever wrote")
     if data.get("kind") != KIND:
@@ -152,6 +158,18 @@ def _needs_action(value: Any, known_rules: Collection[str] | None) -> tuple[str,
     return tuple(value)
 
 
+def _code(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ShareError(f"'code' must be the participant code from a slip, such as {EXAMPLE}")
+    try:
+        return str(parse_code(value))
+    except InputError:
+        raise ShareError(
+            f"'code' is not a participant code from a workshop kit (such as {EXAMPLE}): "
+            "it is mistyped or made up"
+        ) from None
+
+
 def parse_share(text: str, known_rules: Collection[str] | None = None) -> Share:
     """Validate one share's JSON text; raise ShareError with the reason."""
     if len(text.encode("utf-8")) > MAX_BYTES:
@@ -161,15 +179,13 @@ def parse_share(text: str, known_rules: Collection[str] | None = None) -> Share:
         raise ShareError(f"a share is a JSON object, not {_kind_of(data)}")
     _schema(data)
     _exact_keys(data, TOP_KEYS, "")
-    share_id = data["id"]
-    if not isinstance(share_id, str) or not _UUID.match(share_id):
-        raise ShareError("'id' must be a random id such as 0f8fad5b-d9cb-469f-a165-70867728950e")
+    code = _code(data["code"])
     results = _count(data["results"], "results")
     archived = _count(data["archived"], "archived")
     if archived > results:
         raise ShareError(f"'archived' ({archived}) is more than 'results' ({results})")
     return Share(
-        id=share_id,
+        code=code,
         results=results,
         categories=_section(data, "categories", results),
         page_status=_section(data, "page_status", results),
@@ -180,7 +196,11 @@ def parse_share(text: str, known_rules: Collection[str] | None = None) -> Share:
 
 
 class _Tally:
-    """Collects shares in input order, dropping repeated ids."""
+    """Collects shares in input order; one share per participant code.
+
+    A second file with the same share is a copy and dropped; a second, different share with
+    the same code is rejected: a code counts one share, so one person counts once.
+    """
 
     def __init__(self, known_rules: Collection[str] | None) -> None:
         self.known_rules = known_rules
@@ -189,8 +209,10 @@ class _Tally:
         self.rejected: list[Rejected] = []
         self.duplicates: list[Duplicate] = []
         self.first_source: dict[str, str] = {}
+        self.order: list[str] = []
 
     def add(self, source: str, text: str) -> None:
+        self.order.append(source)
         try:
             share = parse_share(text, self.known_rules)
         except FootprintError as exc:  # a ShareError, or a shared reader's InputError
@@ -200,16 +222,31 @@ class _Tally:
             # Not expected after the checks above; one bad file still must not end the summary.
             self.rejected.append(Rejected(source, f"cannot be read ({type(exc).__name__})"))
             return
-        if share.id in self.first_source:
-            self.duplicates.append(Duplicate(source, self.first_source[share.id]))
+        first = self.first_source.get(share.code)
+        if first is not None:
+            kept = self.shares[self.sources.index(first)]
+            if kept.canonical() == share.canonical():
+                self.duplicates.append(Duplicate(source, first))
+            else:
+                self.rejected.append(
+                    Rejected(
+                        source,
+                        f"another share with the same participant code as {first}: "
+                        "a code counts once, so only the first is used",
+                    )
+                )
             return
-        self.first_source[share.id] = source
+        self.first_source[share.code] = source
         self.shares.append(share)
         self.sources.append(source)
 
     def result(self) -> ReadShares:
         return ReadShares(
-            tuple(self.shares), tuple(self.sources), tuple(self.rejected), tuple(self.duplicates)
+            tuple(self.shares),
+            tuple(self.sources),
+            tuple(self.rejected),
+            tuple(self.duplicates),
+            tuple(self.order),
         )
 
 
@@ -245,6 +282,7 @@ def read_shares(paths: Iterable[Path], known_rules: Collection[str] | None = Non
         try:
             text = _read(path)
         except ShareError as exc:
+            tally.order.append(str(path))
             tally.rejected.append(Rejected(str(path), str(exc)))
             continue
         tally.add(str(path), text)
