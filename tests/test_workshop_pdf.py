@@ -170,7 +170,7 @@ def test_group_context_suppresses_before_rendering() -> None:
     shares = [share_of({"work": 4}) for _ in range(5)] + [share_of({"activism": 2})]
     context = build_group_context(summarise(shares), load_rules(), "en", Intake(6, 6, 0, 0))
     svg = str(context["charts"][0]["svg"])
-    assert "past activism</text>" in svg and "fewer than 3" in svg
+    assert "Activism</text>" in svg and "fewer than 3" in svg
     assert ">2<" not in svg  # the small figure itself is nowhere in the chart
 
 
@@ -347,3 +347,20 @@ def test_forged_copied_and_differenced_shares_do_not_count(tmp_path: Path) -> No
                str(tmp_path / "c.pdf"))  # fmt: skip
     assert swap.exit_code == ExitStatus.INPUT
     assert "already counted with another share" in swap.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_group_report_uses_the_personal_reports_category_names(lang: str) -> None:
+    """One source of category names in each language: the personal report's catalogue."""
+    from footprint.report import i18n
+
+    names = i18n.section(lang, "category")
+    shares = [share_of({"work": 2, "private": 1, "namesake": 3, "activism": 1, "defunct": 1})
+              for _ in range(5)]  # fmt: skip
+    context = build_group_context(summarise(shares), load_rules(), lang, Intake(5, 5, 0, 0))
+    svg = str(context["charts"][0]["svg"])
+    for key, name in names.items():
+        assert f">{name}</text>" in svg, key
+    assert catalogue(lang)["categories"] == names
+    locale = Path(__file__).parent.parent / "footprint" / "workshop" / "locale" / f"{lang}.toml"
+    assert "[categories]" not in locale.read_text(encoding="utf-8")  # not a second copy

@@ -60,7 +60,7 @@ def test_single_text_and_fallbacks() -> None:
 def test_topic_labels() -> None:
     en = catalogue("en")
     assert topic_label("Client photos", en) == "client photos"
-    assert topic_label("work", catalogue("fi")) == "työ"
+    assert topic_label("work", catalogue("fi")) == "Työ"  # the personal report's name
     assert topic_label("our own words", en) == "our own words"
 
 
@@ -106,6 +106,17 @@ def test_template_is_valid_and_commented() -> None:
     rules = parse_rules(rules_template(), "template")
     assert rules.ids == ("speak-in-one-role", "no-client-photos", "work-account-for-clients")
     assert rules_template().count("\n#") >= 10
+
+
+def test_template_rules_speak_every_kit_language() -> None:
+    """A Finnish kit made from the template once showed one rule in English only."""
+    rules = parse_rules(rules_template(), "template")
+    for lang in ("fi", "sv", "en"):
+        assert rules.title_for(lang)
+        for rule in rules.rules:
+            assert set(rule.text) == {"fi", "sv", "en"}, rule.id
+    texts = [rule.text_for("fi") for rule in rules.rules]
+    assert len(set(texts)) == 3 and not set(texts) & {rule.text_for("en") for rule in rules.rules}
 
 
 def test_rules_init_and_check(tmp_path: Path) -> None:

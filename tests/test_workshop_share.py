@@ -279,7 +279,7 @@ def test_asks_per_rule_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ]
     # the question shows the rule in the chosen language and the audit's related figures
     assert rules.get("old-content").text_for("en") in result.stdout  # type: ignore[union-attr]
-    assert "results over 10 years old 1, past activism 1" in result.stdout
+    assert "results over 10 years old 1, Activism 1" in result.stdout
 
 
 def test_the_participant_code_is_required_and_checked(tmp_path: Path) -> None:

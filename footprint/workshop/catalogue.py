@@ -1,4 +1,9 @@
-"""The fixed text of the workshop documents, one TOML catalogue per language."""
+"""The fixed text of the workshop documents, one TOML catalogue per language.
+
+The category names are not in these files: they are the personal report's
+(`footprint/report/locale`), so a participant sees the same words in their own report, the
+kit and the group report.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,12 @@ def catalogue(lang: str) -> dict[str, Any]:
     """The catalogue for `lang` (fi, sv or en), as nested tables."""
     if lang not in LANGUAGES:
         raise InputError(f"--lang {lang!r}: use fi, sv or en")
+    from footprint.report import i18n
+
     path = resources.files("footprint.workshop").joinpath("locale", f"{lang}.toml")
-    return tomllib.loads(path.read_text("utf-8"))
+    texts = tomllib.loads(path.read_text("utf-8"))
+    texts["categories"] = i18n.section(lang, "category")
+    return texts
 
 
 def topic_label(topic: str, t: dict[str, Any]) -> str:
