@@ -50,6 +50,9 @@ def test_demo_writes_a_private_pdf_under_reports_and_says_where(
     for label in ("Activism", "Private", "Gone source", "Work", "Namesake"):
         assert label in text
     assert "Kehäkukka" in text
+    # words for people (issue 12, item 7): no command-line advice, no HTTP codes
+    assert "offline mode" not in text and "HTTP 4" not in text
+    assert "the page says it no longer exists" in text  # the demo's HTTP 410 page
     html = (tmp_path / "demo.html").read_text("utf-8")
     assert '<html lang="en">' in html and private(tmp_path / "demo.html")
 

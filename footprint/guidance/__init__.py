@@ -22,6 +22,7 @@ class Link:
     id: str
     purpose: str
     urls: dict[str, str]
+    source: str = ""  # where the address was verified, when the file says so
 
     def url(self, lang: str) -> str:
         return self.urls.get(lang) or self.urls["en"]
@@ -32,6 +33,7 @@ class ChecklistItem:
     id: str
     title: str
     text: str
+    links: tuple[str, ...] = ()  # ids in links.toml
 
 
 @cache
@@ -50,7 +52,7 @@ def links() -> dict[str, Link]:
     """Every link by id, validated: each has an https URL in every language."""
     result: dict[str, Link] = {}
     for entry in _load("links.toml")["link"]:
-        link = Link(entry["id"], entry["purpose"], dict(entry["url"]))
+        link = Link(entry["id"], entry["purpose"], dict(entry["url"]), entry.get("source", ""))
         for lang in LANGUAGES:
             if not link.url(lang).startswith("https://"):
                 raise ValueError(f"links.toml: {link.id} ({lang}) is not an https address")
@@ -66,11 +68,17 @@ def link(link_id: str) -> Link:
 
 
 def checklist(lang: str) -> list[ChecklistItem]:
-    """The professionals' checklist in a language."""
-    return [
-        ChecklistItem(item["id"], item["title"][lang], item["text"][lang])
-        for item in _load("checklist.toml")["item"]
-    ]
+    """The professionals' checklist in a language; each item's links are checked to exist."""
+    known = links()
+    items = []
+    for item in _load("checklist.toml")["item"]:
+        ids = tuple(item.get("links", ()))
+        for lid in ids:
+            if lid not in known:
+                raise ValueError(f"checklist.toml: item {item['id']} links to {lid!r}, "
+                                 "which links.toml does not have")  # fmt: skip
+        items.append(ChecklistItem(item["id"], item["title"][lang], item["text"][lang], ids))
+    return items
 
 
 def letter(lang: str) -> dict[str, Any]:

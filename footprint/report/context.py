@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from footprint import guidance
-from footprint.models import Category, Finding, PageStatus, Reason
+from footprint.models import Category, Finding, PageCheck, PageStatus, Reason
 from footprint.profile import Profile
 from footprint.report import i18n, routes
 from footprint.report.actions import LETTER_ACTIONS, Action, actions_for, priorities
@@ -205,7 +205,15 @@ def build_report_context(
         "sections": sections,
         "guidance": _guidance(lang),
         "letter": _letter(cards, name, day, lang),
-        "checklist": [vars(item) for item in guidance.checklist(lang)],
+        "checklist": [
+            {
+                "id": item.id,
+                "title": item.title,
+                "text": item.text,
+                "links": [_link(lid, lang) for lid in item.links],
+            }
+            for item in guidance.checklist(lang)
+        ],
         "routes": routes.routes_section(cards, lang),
         "levers": routes.levers_section(findings, profile, lang),
         "help": routes.help_section(lang),
@@ -268,7 +276,7 @@ def _card(finding: Finding, lang: str, say: ReasonText) -> dict[str, Any]:
         "status_label": t["status"][status.value if status else "none"],
         "status_colour": STATUS_COLOURS[status or PageStatus.SKIPPED],
         "archive": archive_info,
-        "reasons": [_reason(r, lang, say) for r in c.reasons if r.text or r.code],
+        "reasons": [_reason(r, lang, say, finding.check) for r in c.reasons if r.text or r.code],
         "topic": t["category"][c.topic.value] if c.topic and c.topic != c.category else None,
         "corrected": c.corrected,
         "confidence": round(c.confidence * 100),
@@ -279,8 +287,10 @@ def _card(finding: Finding, lang: str, say: ReasonText) -> dict[str, Any]:
     }
 
 
-def _reason(reason: Reason, lang: str, say: ReasonText) -> str:
+def _reason(reason: Reason, lang: str, say: ReasonText, check: PageCheck | None = None) -> str:
     """A reason in the report's language; the person's own correction says so."""
+    if reason.code == "page_gone":
+        return i18n.text(lang, f"page_gone.{_gone_how(reason, check)}")
     if reason.code != CORRECTION_CODE:
         return say(reason, lang)
     t = i18n.catalogue(lang)
@@ -293,19 +303,42 @@ def _reason(reason: Reason, lang: str, say: ReasonText) -> str:
     return " – ".join(parts)
 
 
+def _gone_how(reason: Reason, check: PageCheck | None) -> str:
+    """How a gone page went, in words a reader knows rather than HTTP codes (locale `page_gone`).
+
+    The check's own reason is read by the first words `footprint.check` gives it.
+    """
+    code = reason.params.get("http_status")
+    if code == 410:
+        return "removed"
+    if code == 404:
+        return "not_found"
+    said = check.reason if check is not None else ""
+    if said.startswith("the name does not exist"):
+        return "no_site"
+    if said.startswith("connection refused"):
+        return "no_server"
+    return "not_shown"
+
+
 def _action(action: Action, lang: str, category: str) -> dict[str, Any]:
     """One step: its full text and links, and the short label a card uses to point at it."""
-    t = i18n.catalogue(lang)
     key = "-".join([action.id, *(_slug(v) for v in action.params.values())])
     return {
         "id": action.id,
         "anchor": f"act-{category}-{key}",
         "short": i18n.text(lang, f"action_short.{action.id}", **action.params),
         "text": i18n.text(lang, f"action.{action.id}", **action.params),
-        "links": [
-            {"id": lid, "label": t["link"][lid], "url": guidance.link(lid).url(lang)}
-            for lid in action.links
-        ],
+        "links": [_link(lid, lang) for lid in action.links],
+    }
+
+
+def _link(link_id: str, lang: str) -> dict[str, str]:
+    """An outside link in the report's language: its id, label and address (links.toml)."""
+    return {
+        "id": link_id,
+        "label": i18n.catalogue(lang)["link"][link_id],
+        "url": guidance.link(link_id).url(lang),
     }
 
 
@@ -340,10 +373,7 @@ def _guidance(lang: str) -> dict[str, Any]:
                 "key": key,
                 "title": t["guidance"][f"{key}_title"],
                 "body": t["guidance"][f"{key}_body"],
-                "links": [
-                    {"id": lid, "label": t["link"][lid], "url": guidance.link(lid).url(lang)}
-                    for lid in ids
-                ],
+                "links": [_link(lid, lang) for lid in ids],
             }
             for key, ids in GUIDANCE_SECTIONS
         ],
