@@ -98,6 +98,8 @@ def _letter(site: str) -> tuple[AuditInfo, dict[str, Any], str]:
         raise InputError("no audit yet: run an audit first")
     findings = _site_findings(store, audit, site)
     context = build_report_context(findings, _person(audit), lang=g.lang, generated=date.today())
+    if context["letter"] is None:  # the report leaves the letter out when nothing calls for it
+        raise InputError(f"no result of this audit on {site!r} calls for an erasure request")
     return audit, context["letter"], letter_text(context["letter"])
 
 
