@@ -1,7 +1,10 @@
 """The data model: search results, page checks, classifications and findings.
 
 Plain frozen dataclasses with `to_dict`/`from_dict` so that every stage can be
-saved as JSON and read back; nothing here does I/O.
+saved as JSON and read back; nothing here does I/O. Text from the web enters footprint
+only through these classes, so they are where it is made inert (`_inert`): whatever built
+a result or a page check — a provider, a file, the store, the app — no control character
+reaches HTML, PDF, the terminal or CSV, and no bidi control can turn an address around.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from footprint.reading import kind_of
+from search_providers.base import inert_text, inert_url
 
 
 class Category(StrEnum):
@@ -106,6 +110,17 @@ def _enum(kind: type[Any], value: Any, key: str) -> Any:
         raise ValueError(f"'{key}' must be one of {allowed}, not {value!r}") from None
 
 
+def _inert(item: Any, **values: Any) -> None:
+    """Set the inert form of fields of a frozen dataclass instance (in `__post_init__`)."""
+    for name, value in values.items():
+        if value != getattr(item, name):
+            object.__setattr__(item, name, value)
+
+
+def _opt_url(url: str | None) -> str | None:
+    return inert_url(url) if url is not None else None
+
+
 @dataclass(frozen=True)
 class SearchResult:
     """One search-engine result: the input of every later stage."""
@@ -118,6 +133,18 @@ class SearchResult:
     provider: str = ""
     query: str = ""
     found_by: tuple[tuple[str, str], ...] = ()  # every (provider, query) that found it
+
+    def __post_init__(self) -> None:
+        _inert(
+            self,
+            url=inert_url(self.url),
+            title=inert_text(self.title),
+            snippet=inert_text(self.snippet, lines=True),
+            published=inert_text(self.published) if self.published is not None else None,
+            provider=inert_text(self.provider),
+            query=inert_text(self.query),
+            found_by=tuple((inert_text(p), inert_text(q)) for p, q in self.found_by),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +191,9 @@ class ArchiveCopy:
     last_capture: str | None = None  # ISO date
     captures: int | None = None
 
+    def __post_init__(self) -> None:
+        _inert(self, url=_opt_url(self.url))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "available": self.available,
@@ -196,6 +226,15 @@ class PageCheck:
     excerpt: str = ""  # a short text excerpt of the page, for the classifier
     archive: ArchiveCopy | None = None
     checked_at: str | None = None  # ISO timestamp
+
+    def __post_init__(self) -> None:
+        _inert(
+            self,
+            reason=inert_text(self.reason),
+            final_url=_opt_url(self.final_url),
+            title=inert_text(self.title),
+            excerpt=inert_text(self.excerpt, lines=True),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -235,6 +274,10 @@ class Reason:
     code: str
     text: str
     params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        params = {k: inert_text(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        _inert(self, text=inert_text(self.text), params=params)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "text": self.text, "params": dict(self.params)}

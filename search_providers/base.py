@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 
 class ErrorKind(StrEnum):
@@ -195,7 +195,7 @@ class SearchProvider(ABC):
         """A hit from this provider, its texts cleaned and its date normalised."""
         return SearchHit(
             title=clean_text(title),
-            url=url.strip(),
+            url=inert_url(url.strip()),
             snippet=clean_text(snippet),
             published=normalize_date(published),
             rank=rank,
@@ -214,10 +214,44 @@ _SPACE = re.compile(r"\s+")
 
 
 def clean_text(value: object) -> str:
-    """Plain text from an engine's title or snippet: tags removed, entities decoded."""
+    """Plain text from an engine's title or snippet: tags removed, entities decoded, inert."""
     if not isinstance(value, str):
         return ""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", value))).strip()
+    return inert_text(_SPACE.sub(" ", html.unescape(_TAG.sub("", value))).strip())
+
+
+# Text from the web must not act on what shows it. Control characters (C0 but tab and
+# newline, DEL, C1) can drive a terminal (ESC sequences), end a C string (NUL) or hide in
+# HTML and PDF; they are dropped. Bidi embeddings, overrides and isolates (U+202A–202E,
+# U+2066–2069) can make an address read backwards; they are replaced by a visible mark.
+BIDI_MARK = "\ufffd"
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\n\r\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_text(value: str, *, lines: bool = False) -> str:
+    """`value` with control characters dropped and bidi controls shown as `BIDI_MARK`.
+
+    One-line text (a title) gets a space for a tab or line break; with `lines=True` (a
+    snippet, a page excerpt) tabs and line breaks stay, as newlines.
+    """
+    if not _UNSAFE.search(value):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n") if lines else _BREAKS.sub(" ", value)
+    return _BIDI.sub(BIDI_MARK, _CONTROLS.sub("", value))
+
+
+def inert_url(url: str) -> str:
+    """`url` with control and bidi characters percent-encoded, as a browser shows them.
+
+    The address still leads where it did (an HTTP client encodes them the same way), but
+    it cannot drive a terminal or read backwards.
+    """
+    if not _UNSAFE.search(url):
+        return url
+    return _UNSAFE.sub(lambda m: quote(m[0], safe=""), url)
 
 
 _MONTHS = {
