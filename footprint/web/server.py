@@ -125,6 +125,7 @@ def serve(
 ) -> None:
     """Serve until Ctrl-C (or `stop` is set); then stop every running audit and close."""
     server, state = make_app_server(config)
+    state.start_demo()
     if stop is not None:
 
         def stopper() -> None:

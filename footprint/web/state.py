@@ -82,6 +82,15 @@ class AppState:
                 self._jobs = AuditJobs(self)
             return self._jobs
 
+    def start_demo(self) -> None:
+        """In demo mode, run the fictional person's audit once if the store has none yet."""
+        if self.config.demo and self.store().latest_audit() is None:
+            from footprint.web.jobs import AuditRequest
+
+            loaded = self.profile()
+            assert loaded is not None  # demo mode writes the demo profile
+            self.jobs().start(AuditRequest(loaded.profile, demo=True))
+
     def pool(self) -> SharePool:
         with self._lock:
             if self._pool is None:

@@ -13,7 +13,8 @@
   function post(form, submitter) {
     var data = new FormData(form);
     if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
-    return fetch(form.action, {
+    var target = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
+    return fetch(target, {
       method: "POST",
       body: data,
       credentials: "same-origin",
@@ -67,7 +68,7 @@
         state.textContent = review.dataset.tTodo;
       }
     }
-    var undo = card.querySelector("form[data-undo]");
+    var undo = card.querySelector("button[data-undo]");
     if (undo) { undo.hidden = !category; }
   }
 
@@ -103,15 +104,16 @@
       if (!card) { return; }
       event.preventDefault();
       var submitter = event.submitter;
+      if (!submitter) { return; }
       post(form, submitter).then(function (body) {
-        if (form.hasAttribute("data-answer")) {
-          markCard(card, body.category);
-          say(review.dataset.tSaved + ": " + submitter.textContent.trim());
-        } else if (form.hasAttribute("data-undo")) {
+        if (submitter.hasAttribute("data-undo")) {
           markCard(card, null);
           say(review.dataset.tUndone);
           focusCard(card);
-        } else if (form.hasAttribute("data-site")) {
+        } else if (!submitter.hasAttribute("data-site")) {
+          markCard(card, body.category);
+          say(review.dataset.tSaved + ": " + submitter.textContent.trim());
+        } else {
           body.ids.forEach(function (id) { markCard(document.getElementById(id), body.category); });
           say(review.dataset.tSaved + ": " + review.dataset.tNamesake + " (" + body.ids.length + ")");
         }
@@ -143,10 +145,10 @@
           focusCard(all[Math.min(all.length - 1, index + 1)]);
         }).catch(function () { say(review.dataset.tFailed); });
       } else if (key === "u") {
-        var undo = card.querySelector("form[data-undo]");
+        var undo = card.querySelector("button[data-undo]");
         if (undo && !undo.hidden) {
           event.preventDefault();
-          undo.requestSubmit(undo.querySelector("button"));
+          undo.form.requestSubmit(undo);
         }
       }
     });
@@ -174,17 +176,28 @@
       fetch(progress.dataset.status, { credentials: "same-origin", headers: { "Accept": "application/json" } })
         .then(function (r) { return r.json(); })
         .then(function (s) {
-          ["stage", "searched", "checked", "sorted", "found"].forEach(function (k) {
-            var el = progress.querySelector('[data-k="' + k + '"]');
-            if (el && s[k] !== undefined) { el.textContent = String(s[k]); }
+          Object.keys(s.counts).forEach(function (stage) {
+            ["done", "total"].forEach(function (k) {
+              var el = progress.querySelector('[data-k="' + stage + "-" + k + '"]');
+              if (el) { el.textContent = String(s.counts[stage][k]); }
+            });
           });
+          var stageEl = progress.querySelector("[data-stage]");
+          if (stageEl && s.stage) {
+            var label = progress.dataset["stage" + s.stage.charAt(0).toUpperCase() + s.stage.slice(1)];
+            if (label) { stageEl.textContent = label; }
+          }
           var bar = progress.querySelector("progress");
           if (bar && s.total) { bar.max = s.total; bar.value = s.done; }
           var failures = progress.querySelector("[data-failures]");
-          if (failures && s.failures) {
-            failures.textContent = "";
+          if (failures && s.failures.length) {
+            failures.hidden = false;
+            var list = failures.querySelector("ul");
+            list.textContent = "";
             s.failures.forEach(function (f) {
-              var li = document.createElement("li"); li.textContent = f; failures.appendChild(li);
+              var li = document.createElement("li");
+              li.textContent = f.provider + ": " + f.message;
+              list.appendChild(li);
             });
           }
           if (s.running) { window.setTimeout(poll, 500); } else { window.location.reload(); }

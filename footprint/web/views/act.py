@@ -6,45 +6,49 @@ requests are listed overdue first with what to do next.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, g, redirect, request, url_for
 from werkzeug.wrappers import Response
 
-from footprint import review
 from footprint.errors import InputError
-from footprint.models import Category, Finding
-from footprint.profile import Profile
-from footprint.report.actions import LETTER_ACTIONS
-from footprint.report.context import build_report_context
-from footprint.report.letter_text import letter_text
-from footprint.store import AuditInfo, Channel, Store
-from footprint.store.tracking import parse_channel, parse_date
 from footprint.web.pages import render, state
 from footprint.web.views.common import current_audit, form_text, person_name
 from footprint.web.views.review import card_id
+
+if TYPE_CHECKING:
+    from footprint.models import Finding
+    from footprint.profile import Profile
+    from footprint.store import AuditInfo, Store
 
 bp = Blueprint("act", __name__)
 
 # Which request an action's "I sent it" records by default.
 CHANNEL_OF = {
-    "site_owner_erasure": Channel.SITE_OWNER,
-    "ceased_publisher": Channel.SITE_OWNER,
-    "domain_holder": Channel.SITE_OWNER,
-    "search_delisting": Channel.GOOGLE_DELISTING,
-    "google_outdated": Channel.GOOGLE_OUTDATED,
-    "archive_removal": Channel.ARCHIVE,
-    "platform_settings": Channel.PLATFORM,
+    "site_owner_erasure": "site-owner",
+    "ceased_publisher": "site-owner",
+    "domain_holder": "site-owner",
+    "search_delisting": "google-delisting",
+    "google_outdated": "google-outdated",
+    "archive_removal": "archive",
+    "platform_settings": "platform",
 }
 
 
 def _person(audit: AuditInfo) -> Profile:
     """The profile when it is the audited person's (its name fills the letter)."""
+    from footprint.profile import Profile
+
     loaded = state().profile() if person_name() == audit.name else None
     return loaded.profile if loaded else Profile(name=audit.name)
 
 
 def _cards(findings: list[Finding], audit: AuditInfo) -> list[dict[str, Any]]:
+    from footprint import review
+    from footprint.models import Category
+    from footprint.report.actions import LETTER_ACTIONS
+    from footprint.report.context import build_report_context
+
     context = build_report_context(findings, _person(audit), lang=g.lang, generated=date.today())
     cards = []
     for section in context["sections"]:
@@ -57,7 +61,7 @@ def _cards(findings: list[Finding], audit: AuditInfo) -> list[dict[str, Any]]:
             card["letter"] = any(a["id"] in LETTER_ACTIONS for a in card["actions"])
             ids = [a["id"] for a in card["actions"]]
             # the request "I sent it" records by default; none for a step that is no request
-            card["channel"] = next((CHANNEL_OF[i].value for i in ids if i in CHANNEL_OF), None)
+            card["channel"] = next((CHANNEL_OF[i] for i in ids if i in CHANNEL_OF), None)
             card["section_label"] = section["label"]
             cards.append(card)
     return cards
@@ -70,6 +74,8 @@ def _tracked(store: Store) -> list[dict[str, Any]]:
 
 @bp.get("/act")
 def page() -> Response:
+    from footprint.store import Channel
+
     store = state().store()
     audit = current_audit(store)
     cards = _cards(store.load_findings(audit.id), audit) if audit else []
@@ -85,6 +91,8 @@ def page() -> Response:
 
 
 def _site_findings(store: Store, audit: AuditInfo, site: str) -> list[Finding]:
+    from footprint import review
+
     found = [f for f in store.load_findings(audit.id) if review.site_of(f.result.url) == site]
     if not site or not found:
         raise InputError(f"no result of this audit is on {site!r}")
@@ -92,6 +100,9 @@ def _site_findings(store: Store, audit: AuditInfo, site: str) -> list[Finding]:
 
 
 def _letter(site: str) -> tuple[AuditInfo, dict[str, Any], str]:
+    from footprint.report.context import build_report_context
+    from footprint.report.letter_text import letter_text
+
     store = state().store()
     audit = current_audit(store)
     if audit is None:
@@ -124,6 +135,8 @@ def letter_download() -> Response:
 
 @bp.post("/act/track")
 def track() -> Response:
+    from footprint.store.tracking import parse_channel, parse_date
+
     store = state().store()
     url = form_text("url")
     channel = parse_channel(form_text("channel", 40))
@@ -135,6 +148,8 @@ def track() -> Response:
 
 @bp.post("/act/close")
 def close() -> Response:
+    from footprint.store.tracking import parse_channel
+
     url = form_text("url")
     channel = parse_channel(form_text("channel", 40))
     state().store().close_requests(url, channel)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import request
 
 from footprint.errors import InputError
-from footprint.store import AuditInfo, Store
 from footprint.web.pages import state
+
+if TYPE_CHECKING:
+    from footprint.store import AuditInfo, Store
 
 
 def person_name() -> str | None:

@@ -16,7 +16,6 @@ from werkzeug.wrappers import Response
 from footprint.errors import ProfileError
 from footprint.paths import private_dir, write_private
 from footprint.profile import LANGUAGES, Profile, parse_profile, profile_from_mapping
-from footprint.profile_toml import profile_to_toml
 from footprint.web.i18n import catalogue
 from footprint.web.pages import render, state
 
@@ -128,6 +127,8 @@ def page() -> Response:
 
 
 def _save(profile: Profile) -> None:
+    from footprint.profile_toml import profile_to_toml
+
     path = state().profile_path
     private_dir(path.parent)
     write_private(path, profile_to_toml(profile))

@@ -7,19 +7,14 @@ saves it, so it shows as "your correction" in the CLI and every report.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, g, jsonify, redirect, request, url_for
 from werkzeug.wrappers import Response
 
-from footprint import review
 from footprint.errors import InputError
 from footprint.models import Category, PageStatus
-from footprint.profile import Profile
-from footprint.report.context import SECTION_ORDER, build_report_context
-from footprint.store.urlkey import url_key
+from footprint.web import i18n
 from footprint.web.pages import render, state, wants_json
 from footprint.web.views.common import current_audit, form_text
 
@@ -30,7 +25,8 @@ KEYS = {Category.WORK: "w", Category.PRIVATE: "p", Category.ACTIVISM: "a", Categ
 
 
 def card_id(url: str) -> str:
-    return "r-" + hashlib.sha256(url_key(url).encode()).hexdigest()[:12]
+    """The id of a result's card on the review and act pages (from its address)."""
+    return "r-" + hashlib.blake2s(url.encode(), digest_size=6).hexdigest()
 
 
 def _filters() -> dict[str, Any]:
@@ -51,40 +47,48 @@ def _keep(card: dict[str, Any], filters: dict[str, Any]) -> bool:
 
 @bp.get("/review")
 def page() -> Response:
+    from footprint import review
+    from footprint.report.context import SECTION_ORDER
+    from footprint.report.i18n import catalogue
+
     store = state().store()
     audit = current_audit(store)
     if audit is None:
         return render("review.html.j2", audit=None)
     findings = store.load_findings(audit.id)
-    context = build_report_context(
-        findings, Profile(name=audit.name), lang=g.lang, generated=date.today()
-    )
-    sites = Counter(review.site_of(f.result.url) for f in findings)
+    grouped = review.review_cards(findings, g.lang)
+    report_words = catalogue(g.lang)
     filters = _filters()
     sections = []
-    for section in context["sections"]:
-        if filters["category"] and section["key"] != filters["category"]:
+    for category in SECTION_ORDER:
+        if filters["category"] and category.value != filters["category"]:
             continue
-        every = [*section["cards"], *section.get("lines", ())]  # a report digest's too
-        every.sort(key=lambda c: (-(c["year"] or 0), c["rank"], c["title"]))
-        cards = [c for c in every if _keep(c, filters)]
+        cards = [c for c in grouped[category] if _keep(c, filters)]
         for card in cards:
             card["id"] = card_id(card["href"] or card["url"])
-            card["site"] = review.site_of(card["href"] or "")
-            card["site_count"] = sites[card["site"]] if card["site"] else 0
         if cards:
-            sections.append({**section, "cards": cards})
-    done = review.progress(findings)
+            sections.append({
+                "key": category.value,
+                "label": report_words["category"][category.value],
+                "intro": report_words["category_intro"][category.value],
+                "cards": cards,
+            })  # fmt: skip
+    words = i18n.catalogue(g.lang)["review"]
     return render(
         "review.html.j2",
         audit=audit,
         sections=sections,
         filters=filters,
-        progress=done,
+        progress=review.progress(findings),
         answers=[(c.value, KEYS[c]) for c in ANSWERS],
         categories=[c.value for c in SECTION_ORDER],
         statuses=[s.value for s in PageStatus],
-        shown=sum(len(s["cards"]) for s in sections),
+        answer_labels=dict(words["answer"]),
+        site_text=words["site_not_me"],
+        label_url=url_for("review.label"),
+        unlabel_url=url_for("review.unlabel"),
+        site_url=url_for("review.site"),
+        act_url=url_for("act.page", audit=audit.id),
     )
 
 
@@ -125,6 +129,8 @@ def unlabel() -> Response:
 
 @bp.post("/review/site")
 def site() -> Response:
+    from footprint import review
+
     store = state().store()
     audit = current_audit(store, form_text("audit") or None)
     url = form_text("url")
