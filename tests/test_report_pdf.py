@@ -97,7 +97,7 @@ def test_all_fixed_text_is_in_the_report_language(rendered: dict[str, Any]) -> N
     text = re.sub(r"\s+", " ", " ".join(rendered["pages"]))
     lang = rendered["lang"]
     t = i18n.catalogue(lang)
-    for key in ("summary.title", "summary.first_steps", "guidance.title", "letter.title",
+    for key in ("summary.title", "summary.first_steps", "guidance.title", "letters.title",
                 "checklist.title", "since.title", "tracked.title", "category.defunct",
                 "status.parked", "card.why"):  # fmt: skip
         section, name = key.split(".")
@@ -155,7 +155,7 @@ def test_each_card_links_its_steps_to_the_section_list(rendered: dict[str, Any])
 def test_bookmarks_from_the_headings(rendered: dict[str, Any]) -> None:
     titles = _outline_titles(rendered["reader"].outline)
     t = i18n.catalogue(rendered["lang"])
-    for expected in (t["summary"]["title"], t["guidance"]["title"], t["letter"]["title"],
+    for expected in (t["summary"]["title"], t["guidance"]["title"], t["letters"]["title"],
                      t["checklist"]["title"], t["since"]["title"]):  # fmt: skip
         assert expected in titles
     for category in ("activism", "private", "defunct", "work", "namesake"):

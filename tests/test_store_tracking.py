@@ -343,3 +343,34 @@ def test_the_audit_command_removes_nothing_after_a_partial_or_file_only_audit(
     ]
     history = json.loads(cli("history", "-f", "json").stdout)
     assert [a["status"] for a in history] == ["partial", "complete"]
+
+
+def test_track_records_which_letter_went_where_and_a_refusal_leads_to_the_ombudsman(
+    _isolated_home: Path,
+) -> None:
+    sent = cli("track", "https://blog.example/post", "-c", "site-owner", "--letter", "objection")
+    assert sent.exit_code == 0 and "(objection letter)" in sent.stderr
+    assert cli("track", "https://blog.example/post", "-c", "google-delisting").exit_code == 0
+    listed = json.loads(cli("track", "--list", "-f", "json").stdout)
+    assert {(r["channel"], r["letter"]) for r in listed} == {
+        ("site-owner", "objection"),
+        ("google-delisting", ""),
+    }
+    engine = next(r for r in listed if r["channel"] == "google-delisting")
+    assert engine["next_step_code"] == "await_search_engine"
+
+    refused = cli("track", "--refused", "https://blog.example/post", "-c", "google-delisting")
+    assert refused.exit_code == 0, refused.output
+    assert "Marked 1 request" in refused.stderr and "delisting appeal" in refused.stderr
+    listed = json.loads(cli("track", "--list", "-f", "json").stdout)
+    engine = next(r for r in listed if r["channel"] == "google-delisting")
+    assert (engine["status"], engine["next_step_code"]) == ("refused", "appeal_ombudsman")
+    owner = next(r for r in listed if r["channel"] == "site-owner")
+    assert owner["status"] == "open"
+    table = " ".join(cli("track", "--list").stdout.split())
+    assert "objection letter" in table and "delisting appeal to the Data Protection" in table
+
+    bad = cli("track", "https://blog.example/x", "-c", "bing", "--letter", "poem")
+    assert bad.exit_code == 3 and "unknown letter 'poem'" in bad.output
+    again = cli("track", "--refused", "https://blog.example/post", "-c", "google-delisting")
+    assert again.exit_code == 3 and "no open request" in again.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +24,12 @@ def report(
         None, "--output", "-o", help="The PDF to write (default: reports/<name>-<date>.pdf)."
     ),
     html: Path | None = typer.Option(None, "--html", help="Also write the report as HTML."),
+    letters: Path | None = typer.Option(
+        None,
+        "--letters",
+        metavar="FOLDER",
+        help="Also save every letter as its own text file in FOLDER (one per site and step).",
+    ),
 ) -> None:
     """Render a saved audit again as a PDF report, without touching the network."""
     from footprint import pipeline
@@ -41,3 +48,27 @@ def report(
     pipeline.write_outputs(outputs)
     for path in outputs:
         typer.echo(f"Wrote {path}")
+    if letters is not None:
+        from footprint.report.letters import all_steps
+
+        files = all_steps(data.findings, name=data.person.name, lang=chosen, day=generated.date())
+        write_letters(letters, files)
+        typer.echo(f"Wrote {len(files)} letters to {letters}")
+
+
+def write_letters(folder: Path, files: Mapping[str, str]) -> None:
+    """Save each letter in `folder` (created private); never over an existing file."""
+    from footprint import pipeline
+    from footprint.errors import OutputError
+    from footprint.paths import private_dir
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file: give --letters a folder")
+    for file_name in files:
+        if (folder / file_name).exists():
+            raise OutputError(f"{folder / file_name}: already exists: choose an empty folder")
+    try:
+        private_dir(folder)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create it ({exc.strerror}): choose another") from None
+    pipeline.write_outputs({folder / file_name: text for file_name, text in files.items()})

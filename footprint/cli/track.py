@@ -28,12 +28,44 @@ def track(
     done: str | None = typer.Option(
         None, "--done", metavar="URL", help="Close URL's requests (only --channel's if given)."
     ),
+    refused: str | None = typer.Option(
+        None,
+        "--refused",
+        metavar="URL",
+        help="The request for URL was refused (only --channel's if given): the Ombudsman is next.",
+    ),
+    letter: str = typer.Option(
+        "",
+        "--letter",
+        metavar="KIND",
+        help="Which letter you sent: erasure|objection|access|followup|ombudsman.",
+    ),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Format of --list."),
 ) -> None:
     """Record a removal request, list open ones with deadlines, or close one."""
     from footprint.store import Store
-    from footprint.store.tracking import parse_channel, parse_date
+    from footprint.store.tracking import Status, parse_channel, parse_date, parse_letter
+    from footprint.store.urlkey import url_key
 
+    if refused is not None and (done is not None or url is not None or list_):
+        raise UsageError(
+            "--refused URL goes alone (with --channel): 'footprint track --refused URL'"
+        )
+    if refused is not None:
+        with Store.open() as store:
+            marked = store.close_requests(
+                refused, parse_channel(channel) if channel else None, Status.REFUSED
+            )
+            found = [
+                r
+                for r in store.requests()
+                if r.status is Status.REFUSED and url_key(r.url) == url_key(refused)
+            ]
+        echo_summary(f"Marked {marked} request{'s' if marked != 1 else ''} for {refused} refused.")
+        for request in found[:1]:
+            echo_summary(f"Next: {request.next_step(store.today())[1]}.")
+        return
+    kind = parse_letter(letter) if letter else ""
     _check_usage(url, channel, list_, all_, done)
     with Store.open() as store:
         if list_:
@@ -46,11 +78,12 @@ def track(
         assert url is not None and channel is not None
         chosen = parse_channel(channel)
         day = parse_date(sent, store.today()) if sent else None
-        request, new = store.track(url, chosen, day, note)
+        request, new = store.track(url, chosen, day, note, kind)
     due = request.deadline
     echo_summary(
-        f"{'Tracking' if new else 'Updated'}: {request.channel.value} request for {request.url}, "
-        f"sent {request.sent}"
+        f"{'Tracking' if new else 'Updated'}: {request.channel.value} request for {request.url}"
+        + (f" ({request.letter} letter)" if request.letter else "")
+        + f", sent {request.sent}"
         + (f"; the answer is due by {due}." if due else "; search engines have no deadline.")
     )
 
@@ -91,7 +124,8 @@ def _list(store: Store, all_: bool, fmt: ListFormat) -> None:
         block = Text(f"{flag:8} ", style="bold red" if overdue else "bold")
         block.append(request.url, style="blue")
         due = f" · answer due by {request.deadline}" if request.deadline else " · no deadline"
-        block.append(f"\n         {request.channel.value} · sent {request.sent}{due}")
+        sent_what = f"{request.letter} letter · " if request.letter else ""
+        block.append(f"\n         {request.channel.value} · {sent_what}sent {request.sent}{due}")
         if request.note:
             block.append(f"\n         note: {request.note}", style="dim")
         block.append(f"\n         next: {request.next_step(today)[1]}")

@@ -81,6 +81,10 @@ def checklist(lang: str) -> list[ChecklistItem]:
     return items
 
 
-def letter(lang: str) -> dict[str, Any]:
-    """The erasure request letter's parts in a language (placeholders not yet filled)."""
-    return dict(_load("letter.toml")[lang])
+LETTER_KINDS = ("erasure", "objection", "access", "followup", "ombudsman")
+
+
+def letter(lang: str, kind: str = "erasure") -> dict[str, Any]:
+    """A letter's parts in a language (placeholders not yet filled); erasure by default."""
+    data = _load("letter.toml")
+    return dict(data[lang] if kind == "erasure" else data[kind][lang])

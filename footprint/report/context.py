@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from footprint import guidance
 from footprint.models import Category, Finding, PageCheck, PageStatus, Reason
 from footprint.profile import Profile
-from footprint.report import i18n, routes
+from footprint.report import i18n, letters, routes
 from footprint.report.actions import LETTER_ACTIONS, Action, actions_for, priorities
 from footprint.report.chart import Bar, bar_chart
 from footprint.report.checks import PageChecks, page_checks
@@ -214,6 +214,7 @@ def build_report_context(
             }
             for item in guidance.checklist(lang)
         ],
+        "letters": letters.letters_section(findings, name=name, lang=lang, day=day),
         "routes": routes.routes_section(cards, lang),
         "levers": routes.levers_section(findings, profile, lang),
         "help": routes.help_section(lang),

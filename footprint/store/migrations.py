@@ -143,6 +143,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        # Which letter a request was (erasure, objection, access, follow-up, Ombudsman appeal);
+        # '' for requests recorded before. A refused request keeps its row, status 'refused'.
+        "request_letters",
+        """
+        ALTER TABLE removal_requests ADD COLUMN letter TEXT NOT NULL DEFAULT '';
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,7 +24,7 @@ from footprint.store.audits import AuditInfo, ResumeState
 from footprint.store.db import connect, damaged, default_path
 from footprint.store.diff import AuditDiff, diff_findings, since_last_audit
 from footprint.store.labels import Label, apply_labels
-from footprint.store.tracking import Channel, RemovalRequest
+from footprint.store.tracking import Channel, RemovalRequest, Status
 
 Clock = Callable[[], datetime]
 
@@ -263,14 +263,20 @@ class Store:
         return self.clock().astimezone().date()
 
     def track(
-        self, url: str, channel: Channel, sent: date | None = None, note: str = ""
+        self,
+        url: str,
+        channel: Channel,
+        sent: date | None = None,
+        note: str = "",
+        letter: str = "",
     ) -> tuple[RemovalRequest, bool]:
-        """Record a request sent today (or on `sent`); -> (request, whether it is new)."""
+        """Record a request (and which letter it was) sent today or on `sent`; -> (it, new)."""
         url = labels.check_url(url)
         seen = self.seen(url)
+        name = seen.name if seen else None
         with self._write() as conn:
             return tracking.add_request(
-                conn, url, channel, sent or self.today(), note.strip(), seen.name if seen else None
+                conn, url, channel, sent or self.today(), note.strip(), name, letter
             )
 
     def requests(self, include_closed: bool = False) -> list[RemovalRequest]:
@@ -279,9 +285,12 @@ class Store:
             found = tracking.list_requests(conn, include_closed)
         return tracking.ordered(found, self.today())
 
-    def close_requests(self, url: str, channel: Channel | None = None) -> int:
+    def close_requests(
+        self, url: str, channel: Channel | None = None, status: Status = Status.CLOSED
+    ) -> int:
+        """Close the address's requests, or mark them refused (the Ombudsman is next)."""
         with self._write() as conn:
-            closed = tracking.close_requests(conn, url, channel, self.now())
+            closed = tracking.close_requests(conn, url, channel, self.now(), status)
         if not closed:
             raise InputError(f"no open request for {url}: 'footprint track --list' shows them")
         return closed

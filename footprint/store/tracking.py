@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from footprint.errors import InputError
+from footprint.guidance import LETTER_KINDS
 from footprint.models import DEFUNCT_STATUSES, PageCheck
 from footprint.store.urlkey import url_key
 
@@ -39,6 +40,7 @@ class Status(StrEnum):
     OPEN = "open"
     REMOVED = "removed"  # a later audit no longer finds it
     CLOSED = "closed"  # the person closed the request
+    REFUSED = "refused"  # the controller or search engine said no: the Ombudsman is next
 
 
 def parse_channel(text: str) -> Channel:
@@ -47,6 +49,14 @@ def parse_channel(text: str) -> Channel:
     except ValueError:
         choices = "|".join(c.value for c in Channel)
         raise InputError(f"unknown channel {text!r}: use one of {choices}") from None
+
+
+def parse_letter(text: str) -> str:
+    """Which letter was sent: one of footprint's letter kinds."""
+    kind = text.strip().lower()
+    if kind not in LETTER_KINDS:
+        raise InputError(f"unknown letter {text!r}: use one of {'|'.join(LETTER_KINDS)}")
+    return kind
 
 
 def parse_date(text: str, today: date) -> date:
@@ -84,6 +94,7 @@ class RemovalRequest:
     status: Status = Status.OPEN
     status_at: str | None = None
     removed_reason: str = ""
+    letter: str = ""  # the letter kind sent ('' when not recorded)
 
     @property
     def deadline(self) -> date | None:
@@ -101,6 +112,16 @@ class RemovalRequest:
             )
         if self.status is Status.CLOSED:
             return "none", "nothing: the request is closed"
+        if self.status is Status.REFUSED and self.channel in SEARCH_ENGINES:
+            return "appeal_ombudsman", (
+                "the search engine refused: send the delisting appeal to the Data Protection "
+                "Ombudsman with its answer ('footprint report … --letters FOLDER' writes it)"
+            )
+        if self.status is Status.REFUSED:
+            return "notify_ombudsman", (
+                "the request was refused: notify the Data Protection Ombudsman (tietosuoja.fi), "
+                "attaching your letter and the answer"
+            )
         if self.overdue(today):
             return "notify_ombudsman", (
                 "no answer within a month: notify the Data Protection Ombudsman (tietosuoja.fi)"
@@ -127,6 +148,7 @@ class RemovalRequest:
             "next_step": text,
             "next_step_code": code,
             "note": self.note,
+            "letter": self.letter,
         }
 
 
@@ -178,7 +200,7 @@ def removal_evidence(
     return None
 
 
-_COLUMNS = "id, url, channel, sent, note, name, status, status_at, removed_reason"
+_COLUMNS = "id, url, channel, sent, note, name, status, status_at, removed_reason, letter"
 
 
 def _request(row: Sequence[Any]) -> RemovalRequest:
@@ -192,11 +214,18 @@ def _request(row: Sequence[Any]) -> RemovalRequest:
         status=Status(row[6]),
         status_at=row[7],
         removed_reason=row[8],
+        letter=row[9],
     )
 
 
 def add_request(
-    conn: sqlite3.Connection, url: str, channel: Channel, sent: date, note: str, name: str | None
+    conn: sqlite3.Connection,
+    url: str,
+    channel: Channel,
+    sent: date,
+    note: str,
+    name: str | None,
+    letter: str = "",
 ) -> tuple[RemovalRequest, bool]:
     """Record a request; a second one to the same channel updates the first. -> (request, new)"""
     key = url_key(url)
@@ -207,15 +236,15 @@ def add_request(
     if row:
         conn.execute(
             "UPDATE removal_requests SET sent = ?, note = ?, status = 'open', status_at = NULL, "
-            "removed_reason = '' WHERE id = ?",
-            (sent.isoformat(), note, row[0]),
+            "removed_reason = '', letter = ? WHERE id = ?",
+            (sent.isoformat(), note, letter, row[0]),
         )
         request_id, new = row[0], False
     else:
         cursor = conn.execute(
-            "INSERT INTO removal_requests (url, url_key, channel, sent, note, name) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (url, key, channel.value, sent.isoformat(), note, name),
+            "INSERT INTO removal_requests (url, url_key, channel, sent, note, name, letter) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (url, key, channel.value, sent.isoformat(), note, name, letter),
         )
         request_id, new = cursor.lastrowid, True
     found = conn.execute(
@@ -230,12 +259,19 @@ def list_requests(conn: sqlite3.Connection, include_closed: bool = False) -> lis
     return [_request(row) for row in rows]
 
 
-def close_requests(conn: sqlite3.Connection, url: str, channel: Channel | None, now: str) -> int:
+def close_requests(
+    conn: sqlite3.Connection,
+    url: str,
+    channel: Channel | None,
+    now: str,
+    status: Status = Status.CLOSED,
+) -> int:
+    """Close (or mark refused) the address's requests, only `channel`'s when given."""
     query = (
-        "UPDATE removal_requests SET status = 'closed', status_at = ? "
-        "WHERE url_key = ? AND status != 'closed'"
+        "UPDATE removal_requests SET status = ?, status_at = ? "
+        "WHERE url_key = ? AND status NOT IN ('closed', ?)"
     )
-    params: list[Any] = [now, url_key(url)]
+    params: list[Any] = [status.value, now, url_key(url), status.value]
     if channel is not None:
         query += " AND channel = ?"
         params.append(channel.value)
