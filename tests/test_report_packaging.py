@@ -33,6 +33,7 @@ SHIPPED = (
     "footprint/templates/report/routes.html.j2",
     "footprint/templates/report/levers.html.j2",
     "footprint/templates/report/help.html.j2",
+    "footprint/templates/report/letters.html.j2",
     "footprint/demo/profile.toml",
     "footprint/demo/results.jsonl",
     "footprint/demo/checks.jsonl",
