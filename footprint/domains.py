@@ -19,6 +19,7 @@ from typing import Any
 SNAPSHOT = ".tld_set_snapshot"
 PRIVATE_SEPARATOR = "// ===BEGIN PRIVATE DOMAINS==="
 _RULE = re.compile(r"^(?P<suffix>[.*!]*\w[\S]*)", re.UNICODE | re.MULTILINE)
+_IP_LIKE = re.compile(r"[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*")  # 127.0.0.1, ::1, 64:ff9b::a00:1
 _PLAIN_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*")
 _END = ""  # key of a trie node that ends a rule (no label is empty)
 Trie = dict[str, Any]
@@ -116,4 +117,6 @@ def split_host(host: str) -> tuple[str, str]:
 def registered_domain(host: str) -> str:
     """The registered domain of a host (`www.yle.fi` → `yle.fi`); the host itself for IPs."""
     host = host.lower().rstrip(".")
+    if _IP_LIKE.fullmatch(host):  # an address has no registered domain (nor tldextract's)
+        return host
     return split_host(host)[0].strip(".") or host

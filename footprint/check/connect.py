@@ -27,7 +27,10 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import getproxies
 
+import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -105,6 +108,7 @@ class Watchdog:
         """Run a fetch in this thread under a deadline `seconds` from now."""
         scope = Scope(time.monotonic() + seconds, pins)
         with self._cond:
+            sooner = not self._heap or scope.deadline < self._heap[0][0]
             heapq.heappush(self._heap, (scope.deadline, next(self._order), scope))
             self._active.add(scope)
             if self._thread is None:
@@ -112,7 +116,8 @@ class Watchdog:
                     target=self._run, name="footprint-check-watchdog", daemon=True
                 )
                 self._thread.start()
-            self._cond.notify()
+            elif sooner:  # else the watchdog wakes for an earlier deadline anyway
+                self._cond.notify()
         previous, _local.scope = current_scope(), scope
         try:
             yield scope
@@ -221,6 +226,41 @@ class _PinnedHTTPPool(HTTPConnectionPool):
 
 class _PinnedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = PinnedHTTPSConnection
+
+
+def _no_password(request: Any) -> Any:
+    return request
+
+
+class CheckSession(requests.Session):
+    """requests' session, with what it reads for every request read once per host.
+
+    requests looks up the proxy settings (HTTPS_PROXY, NO_PROXY …) and REQUESTS_CA_BUNDLE
+    in the environment for each request — about a millisecond, with the GIL held, for
+    each of hundreds of pages — and looks in ~/.netrc for a password for the host. Here
+    the environment is read once per scheme and host, and no password from ~/.netrc is
+    ever sent to the site of a search result.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.auth = _no_password
+        self._environment: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._any_proxy = bool(getproxies())  # without one, every host has the same settings
+
+    def merge_environment_settings(
+        self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> dict[str, Any]:
+        if proxies:  # asked for by the caller: nothing to remember
+            return super().merge_environment_settings(url, proxies, stream, verify, cert)
+        parts = urlsplit(str(url))
+        host = (parts.scheme, parts.netloc) if self._any_proxy else ()
+        key = (*host, stream, verify, cert)
+        found = self._environment.get(key)
+        if found is None:
+            found = super().merge_environment_settings(url, {}, stream, verify, cert)
+            self._environment[key] = found
+        return dict(found)
 
 
 class PinnedAdapter(HTTPAdapter):

@@ -56,13 +56,21 @@ PARKING_SERVICES = frozenset({
     "domainnamesales.com", "buydomains.com",
 })  # fmt: skip
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "\u00a0": " "})
+_QUOTE_CHARS = ("’", "‘", "´", "\u00a0")
+_QUOTES = str.maketrans(dict.fromkeys(_QUOTE_CHARS[:3], "'") | {"\u00a0": " "})
 
 
 def normalise(text: str) -> str:
-    """Lowercase, NFC, straight apostrophes and single spaces: the form markers match."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES).lower()
-    return " ".join(text.split())
+    """Lowercase, NFC, straight apostrophes and single spaces: the form markers match.
+
+    Each step runs only when it changes something (a page's whole text is normalised,
+    up to 2 MB): ASCII is already NFC, and `translate` looks every character up.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if any(quote in text for quote in _QUOTE_CHARS):
+            text = text.translate(_QUOTES)
+    return " ".join(text.lower().split())
 
 
 def find_marker(text: str, markers: Iterable[str]) -> str | None:

@@ -86,12 +86,12 @@ def decode(body: bytes, charset: str | None = None) -> str:
     UTF-8 is tried first when nothing else is declared; a character cut in half at the
     download cap does not make the page look like another charset.
     """
-    from bs4 import UnicodeDammit
-
     if charset in (None, "utf-8", "utf8"):
         text = _utf8(body)
         if text is not None:
             return _XML_DECLARATION.sub("", text.removeprefix("\ufeff"), count=1)
+    from bs4 import UnicodeDammit  # only here: importing bs4 takes a quarter of a second
+
     dammit = UnicodeDammit(
         body, known_definite_encodings=[charset] if charset else [], is_html=True
     )

@@ -12,9 +12,10 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
+from queue import Empty, SimpleQueue
 from typing import TYPE_CHECKING
 
 from footprint import settings
@@ -66,6 +67,15 @@ def interleave(urls: Iterable[str]) -> list[str]:
     return ordered
 
 
+def _warm_up() -> None:
+    """Load the HTML parser, the markers and the public-suffix list once, while the first
+    requests are on their way: else the first answers wait for them."""
+    from footprint.check.page import Fetched
+
+    page = parse_html(b"<!doctype html><title>x</title><main><p>x</p></main>")
+    judge(Fetched("https://a.fi/x", "https://a.fi/x", 200, "text/html"), page)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -74,16 +84,20 @@ def _mount_pinned(session: requests.Session, concurrency: int, per_host: int) ->
     """Connections that go only to checked addresses and end at the deadline (`connect`)."""
     from footprint.check.connect import PinnedAdapter
 
-    adapter = PinnedAdapter(pool_connections=max(concurrency, 10),
+    # A pool per host is kept (LRU) for many more hosts than run at once: results come
+    # round-robin by host, and a host's pool dropped in between cannot reuse a connection.
+    adapter = PinnedAdapter(pool_connections=max(4 * concurrency, 128),
                             pool_maxsize=max(per_host, 10), max_retries=0)  # fmt: skip
     session.mount("http://", adapter)
     session.mount("https://", adapter)
 
 
 def _pooled_session(concurrency: int, per_host: int) -> requests.Session:
-    from footprint.http import new_session
+    from footprint.check.connect import CheckSession
+    from footprint.http import USER_AGENT
 
-    session = new_session()
+    session = CheckSession()
+    session.headers["User-Agent"] = USER_AGENT
     _mount_pinned(session, concurrency, per_host)
     return session
 
@@ -226,29 +240,40 @@ class Checker:
         ends = None if self.deadline is None else time.monotonic() + self.deadline
         partial: dict[str, PageCheck] = {}
         checks: dict[str, PageCheck] = {}
+        threading.Thread(target=_warm_up, name="footprint-check-warm-up", daemon=True).start()
         pool = ThreadPoolExecutor(
             max_workers=min(self.concurrency, len(unique)), thread_name_prefix="footprint-check"
         )
-        futures: dict[Future[PageCheck], str] = {
-            pool.submit(self._task, fetcher, names, url, partial): url for url in interleave(unique)
-        }
-        pending = set(futures)
+        # Each finished check is queued by its worker and handled here, in this thread (the
+        # store's connection lives here): one wake-up per batch. concurrent.futures.wait
+        # would hang a waiter on every pending future at each call, O(pages²) in all.
+        done: SimpleQueue[Future[PageCheck]] = SimpleQueue()
+        futures: dict[Future[PageCheck], str] = {}
+        for url in interleave(unique):
+            future = pool.submit(self._task, fetcher, names, url, partial)
+            futures[future] = url
+            future.add_done_callback(done.put)
         try:
-            while pending:
+            while len(checks) < len(unique):
                 if cancel is not None and cancel.is_set():
                     raise Cancelled("the page check was cancelled; the pages checked are kept")
                 left = None if ends is None else ends - time.monotonic()
                 if left is not None and left <= 0:
                     break
                 timeout = POLL_SECONDS if left is None else min(POLL_SECONDS, left)
-                finished, pending = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
+                try:
+                    finished = [done.get(timeout=timeout)]
+                except Empty:
+                    continue
+                while not done.empty():
+                    finished.append(done.get_nowait())
                 for future in finished:
                     url = futures[future]
                     checks[url] = _result(future)
                     if on_check:
                         on_check(url, checks[url])
-                    if progress:
-                        progress(len(checks), len(unique))
+                if progress:
+                    progress(len(checks), len(unique))
         finally:
             stop.set()
             fetcher.watchdog.close()  # a read still running ends now, not at its own timeout
