@@ -151,6 +151,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE removal_requests ADD COLUMN letter TEXT NOT NULL DEFAULT '';
         """,
     ),
+    Migration(
+        # The evidence log (footprint.evidence): a hostile page as fetched, its visible text,
+        # when, and the SHA-256 of each, for a package to the police, employer or Ombudsman.
+        "evidence_log",
+        """
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            final_url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            content_type TEXT NOT NULL DEFAULT '',
+            html BLOB NOT NULL,
+            text TEXT NOT NULL,
+            sha256_html TEXT NOT NULL,
+            sha256_text TEXT NOT NULL,
+            truncated INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,8 +18,10 @@ from typing import Any
 
 from footprint import paths
 from footprint.errors import InputError
+from footprint.evidence import Evidence
 from footprint.models import Category, Finding, PageCheck, SearchResult
 from footprint.store import audits, labels, tracking
+from footprint.store import evidence as evidence_log
 from footprint.store.audits import AuditInfo, ResumeState
 from footprint.store.db import connect, damaged, default_path
 from footprint.store.diff import AuditDiff, diff_findings, since_last_audit
@@ -316,6 +318,24 @@ class Store:
         self._compact()
         return deleted
 
+    # --- the evidence log ---------------------------------------------------------------
+
+    def add_evidence(self, item: Evidence) -> Evidence:
+        """Keep a saved page; returns it with its id."""
+        with self._write() as conn:
+            return evidence_log.add(conn, item)
+
+    def evidence(self, ids: Sequence[int] = ()) -> list[Evidence]:
+        """Saved pages, oldest first (only `ids` when given; an unknown id is an error)."""
+        with self._read() as conn:
+            found = evidence_log.items(conn, ids)
+        missing = set(ids) - {item.id for item in found}
+        if missing:
+            raise InputError(
+                f"no saved evidence with id {min(missing)}: 'footprint evidence list' shows them"
+            )
+        return found
+
     def forget_all(self) -> Forgotten:
         """Delete every audit, correction and removal request, and the cache folder."""
         with self._write() as conn:
@@ -324,6 +344,7 @@ class Store:
             n_labels = conn.execute("DELETE FROM labels").rowcount
             n_requests = conn.execute("DELETE FROM removal_requests").rowcount
             conn.execute("DELETE FROM workshops")  # a facilitator's code verifiers, cascading
+            conn.execute("DELETE FROM evidence")  # the evidence log
         self._compact()
         cache = paths.cache_dir()
         had_cache = cache.exists()
