@@ -173,8 +173,9 @@ def test_default_texts_are_the_projects_own_words() -> None:
     for seed in SEEDS.glob("*.txt"):
         seeds |= _ngrams(_words(seed.read_text(encoding="utf-8")), 8)
     assert seeds, "no seed text was read"
-    ours = [WORKSHOP / "default_rules.toml", WORKSHOP / "rules_template.toml",
-            *sorted((WORKSHOP / "locale").glob("*.toml"))]  # fmt: skip
+    ours = [WORKSHOP / name for name in ("default_rules.toml", "rules_template.toml",
+                                         "protocol.toml")]  # fmt: skip
+    ours += sorted((WORKSHOP / "locale").glob("*.toml"))
     for path in ours:
         tomllib.loads(path.read_text(encoding="utf-8"))  # the files we check are the real ones
         copied = _ngrams(_words(path.read_text(encoding="utf-8")), 8) & seeds

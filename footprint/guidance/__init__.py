@@ -14,15 +14,18 @@ from typing import Any
 
 from footprint.settings import LANGUAGES
 
+DOCUMENTS = ("report", "kit")  # where a link is shown: the personal report, the workshop kit
+
 
 @dataclass(frozen=True)
 class Link:
-    """One outside page the report points to."""
+    """One outside page the report or the workshop kit points to."""
 
     id: str
     purpose: str
     urls: dict[str, str]
     source: str = ""  # where the address was verified, when the file says so
+    documents: tuple[str, ...] = ("report",)
 
     def url(self, lang: str) -> str:
         return self.urls.get(lang) or self.urls["en"]
@@ -48,23 +51,33 @@ def load(name: str) -> dict[str, Any]:
 
 
 @cache
-def links() -> dict[str, Link]:
+def all_links() -> dict[str, Link]:
     """Every link by id, validated: each has an https URL in every language."""
     result: dict[str, Link] = {}
     for entry in _load("links.toml")["link"]:
-        link = Link(entry["id"], entry["purpose"], dict(entry["url"]), entry.get("source", ""))
+        documents = tuple(entry.get("documents", ("report",)))
+        link = Link(
+            entry["id"], entry["purpose"], dict(entry["url"]), entry.get("source", ""), documents
+        )
         for lang in LANGUAGES:
             if not link.url(lang).startswith("https://"):
                 raise ValueError(f"links.toml: {link.id} ({lang}) is not an https address")
+        if not documents or not set(documents) <= set(DOCUMENTS):
+            raise ValueError(f"links.toml: {link.id}: documents must be some of {DOCUMENTS}")
         if link.id in result:
             raise ValueError(f"links.toml: {link.id} is listed twice")
         result[link.id] = link
     return result
 
 
+def links(document: str = "report") -> dict[str, Link]:
+    """The links one document shows (the personal report unless another is named)."""
+    return {lid: link for lid, link in all_links().items() if document in link.documents}
+
+
 def link(link_id: str) -> Link:
     """The link with this id; an unknown id is a programming error."""
-    return links()[link_id]
+    return all_links()[link_id]
 
 
 def checklist(lang: str) -> list[ChecklistItem]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from footprint.workshop.catalogue import catalogue, topic_label
 from footprint.workshop.codes import EXAMPLE, Code
+from footprint.workshop.protocol import protocol_context
 from footprint.workshop.rules import RuleSet
 from footprint.workshop.share import Share
 from footprint.workshop.summary import DEFAULT_MIN_GROUP, SMALL_CELL
@@ -70,6 +71,7 @@ def build_kit_context(
         "steps": kit["steps"],
         "privacy": [line.format(**numbers) for line in kit["privacy"]],
         "questions": kit["questions"],
+        "protocol": protocol_context(lang),
         "codes_text": [line.format(tag=tag or "", count=codes) for line in kit["codes_text"]]
         if tag
         else [],
