@@ -100,6 +100,7 @@ def test_the_protocol_is_in_the_kit_in_each_language(kits: dict[str, bytes], lan
         for fact in step["facts"]:
             assert " ".join(fact["text"].split()[:6]) in text
     assert "112" in text
+    assert "footprint evidence add" in text  # the record step points to footprint's evidence log
     others = [protocol_context(other)["title"] for other in LANGS if other != lang]
     assert not any(title in text for title in others)  # one language per kit
 

@@ -38,7 +38,7 @@ RULES_HELP = "The organisation's rules (TOML); default: footprint's rules for th
 def kit(
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the kit PDF."),
     participants: int = typer.Option(
-        20, "--participants", "-p", min=1, max=500,
+        20, "--participants", min=1, max=500,
         help="How many participant codes to make: one per person who may share.",
     ),
     codes: Path | None = typer.Option(
