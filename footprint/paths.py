@@ -54,6 +54,12 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+def private_dir_for(folder: Path) -> None:
+    """The folders missing on the way to `folder` created 0700; existing ones left as they are."""
+    if not folder.exists():
+        private_dir(folder)
+
+
 def _output_error(path: Path, exc: OSError) -> OutputError:
     reason = exc.strerror or str(exc)
     return OutputError(f"{path}: cannot write there ({reason}): choose another output path")
@@ -85,7 +91,7 @@ def atomic_write(path: Path, *, private: bool = True) -> Iterator[Path]:
     A failed run leaves no half-written file and keeps any earlier one intact.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir_for(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise _output_error(path, exc) from None

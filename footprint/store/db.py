@@ -48,11 +48,54 @@ def _check_header(path: Path) -> None:
         )
 
 
+def _refuse_dangling_link(path: Path) -> None:
+    """A symbolic link to nothing is not followed: creating the database would plant it
+    wherever the link points."""
+    if path.is_symlink() and not path.exists():
+        raise StoreError(
+            f"{path}: a symbolic link to {os.readlink(path)}, which does not exist; footprint "
+            "does not follow it: remove the link, or set FOOTPRINT_HOME to another folder"
+        )
+
+
 def _create_private(path: Path) -> None:
-    paths.private_dir(path.parent)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+    """Create the folder (0700) and an empty database file (0600) if missing."""
+    try:
+        paths.private_dir(path.parent)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, 0o600)
+            os.close(fd)
+    except FileExistsError:
+        pass  # another process created it at the same moment
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot create the database ({exc.strerror or exc}): "
+            "set FOOTPRINT_HOME to a folder you can write"
+        ) from None
+
+
+# Files found whole in this process, by (path, inode, size, mtime): checked once, not per open.
+_VERIFIED: set[tuple[str, int, int, int]] = set()
+
+
+def _refuse_damaged(conn: sqlite3.Connection, path: Path) -> None:
+    """Read every page once (`quick_check`) before anything is written: a damaged database
+    is reported and left as it is, instead of taking a write and failing on the next read."""
+    try:
+        info = path.stat()
+    except OSError:
+        return
+    key = (str(path), info.st_ino, info.st_size, info.st_mtime_ns)
+    if key in _VERIFIED or info.st_size == 0:
+        return
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)")]
+    if problems != ["ok"]:
+        first = " ".join(problems[0].split())[:120]
+        raise StoreError(
+            f"{path}: the database is damaged ({first}); it was left untouched: "
+            "move it aside to start a new one"
+        )
+    _VERIFIED.add(key)
 
 
 def _make_private(path: Path) -> None:
@@ -109,6 +152,7 @@ def _refuse_foreign_or_newer(conn: sqlite3.Connection, path: Path) -> None:
 def connect(path: Path | None = None) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the database at `path`."""
     path = path or default_path()
+    _refuse_dangling_link(path)
     _check_header(path)
     _create_private(path)
     try:
@@ -120,6 +164,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         _refuse_foreign_or_newer(conn, path)
+        _refuse_damaged(conn, path)
         _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
