@@ -65,8 +65,17 @@ def _output_error(path: Path, exc: OSError) -> OutputError:
     return OutputError(f"{path}: cannot write there ({reason}): choose another output path")
 
 
-def ensure_writable(path: Path) -> None:
-    """Fail early, before any work, when `path` cannot be written."""
+def exists_error(path: Path) -> OutputError:
+    return OutputError(
+        f"{path}: already exists: add --force to replace it, or choose another file name"
+    )
+
+
+def ensure_writable(path: Path, *, overwrite: bool = True) -> None:
+    """Fail early, before any work, when `path` cannot be written (or exists, unless
+    `overwrite`)."""
+    if not overwrite and path.exists() and not path.is_dir():
+        raise exists_error(path)
     if path.is_dir():
         raise OutputError(f"{path}: is a folder: give a file name, e.g. {path / 'report.pdf'}")
     folder = path.parent
@@ -85,10 +94,12 @@ def ensure_writable(path: Path) -> None:
 
 
 @contextmanager
-def atomic_write(path: Path, *, private: bool = True) -> Iterator[Path]:
+def atomic_write(path: Path, *, private: bool = True, overwrite: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside `path`; move it into place only on success.
 
-    A failed run leaves no half-written file and keeps any earlier one intact.
+    A failed run leaves no half-written file and keeps any earlier one intact. Without
+    `overwrite`, a file at `path` — also one made by someone else meanwhile — is kept and
+    the write fails with an OutputError (the move is a hard link, which never replaces).
     """
     try:
         private_dir_for(path.parent)
@@ -101,16 +112,33 @@ def atomic_write(path: Path, *, private: bool = True) -> Iterator[Path]:
         yield tmp_path
         if private:
             os.chmod(tmp_path, 0o600)
-        os.replace(tmp_path, path)
+        if overwrite:
+            os.replace(tmp_path, path)
+        else:
+            _move_without_replacing(tmp_path, path)
+    except FileExistsError:
+        raise exists_error(path) from None
     except OSError as exc:
         raise _output_error(path, exc) from None
     finally:
         tmp_path.unlink(missing_ok=True)
 
 
-def write_private(path: Path, data: bytes | str) -> None:
-    """Write a whole file atomically, readable only by the user."""
-    with atomic_write(path) as tmp:
+def _move_without_replacing(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)  # fails with FileExistsError instead of replacing
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then move
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+
+
+def write_private(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
+    """Write a whole file atomically, readable only by the user; an existing file is
+    replaced only with `overwrite`."""
+    with atomic_write(path, overwrite=overwrite) as tmp:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
         else:

@@ -70,9 +70,14 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "report"
 
 
-def default_report_path(stem: str, day: date, folder: Path = REPORTS_DIR) -> Path:
-    """`reports/<stem>-<date>.pdf`."""
-    return folder / f"{stem}-{day.isoformat()}.pdf"
+def default_report_path(stem: str, day: date, lang: str, folder: Path = REPORTS_DIR) -> Path:
+    """`reports/<stem>-<date>-<lang>.pdf`, or `…-2.pdf`, `…-3.pdf`: a name not yet taken."""
+    base = f"{stem}-{day.isoformat()}-{lang}"
+    path, n = folder / f"{base}.pdf", 1
+    while path.exists() or path.is_symlink():
+        n += 1
+        path = folder / f"{base}-{n}.pdf"
+    return path
 
 
 def report_language(option: str | None, person: Profile) -> str:
@@ -418,9 +423,13 @@ def audit_json_text(data: ReportData, *, lang: str, generated: datetime) -> str:
     ))  # fmt: skip
 
 
-def write_outputs(outputs: Mapping[Path, bytes | str]) -> None:
-    """Write every rendered output atomically, readable only by the user (0600)."""
+def write_outputs(outputs: Mapping[Path, bytes | str], *, overwrite: bool = False) -> None:
+    """Write every rendered output atomically, readable only by the user (0600).
+
+    An existing file is replaced only with `overwrite` (the CLI's `--force`); otherwise it
+    is kept and an OutputError names it.
+    """
     from footprint.paths import write_private
 
     for path, data in outputs.items():
-        write_private(path, data)
+        write_private(path, data, overwrite=overwrite)

@@ -41,7 +41,7 @@ def test_demo_writes_a_private_pdf_under_reports_and_says_where(
     monkeypatch.chdir(tmp_path)
     result = run("demo", "--lang", "en", "--html", "demo.html")
     assert result.exit_code == 0, result.output
-    pdf = tmp_path / "reports" / f"demo-{date.today().isoformat()}.pdf"
+    pdf = tmp_path / "reports" / f"demo-{date.today().isoformat()}-en.pdf"
     assert pdf.is_file() and private(pdf)
     assert str(pdf.resolve()) in result.output
     assert "35 results" in result.output and "no network" in result.output

@@ -104,7 +104,7 @@ def test_every_provider_failing_is_exit_6_and_writes_nothing(brave, serpapi, tmp
     brave.mode = serpapi.mode = "not_json"
     out = tmp_path / "results.jsonl"
     out.write_text("an earlier good run\n", encoding="utf-8")
-    result = _run("--provider", "brave", "--provider", "serpapi", "--output", str(out))
+    result = _run("--provider", "brave", "--provider", "serpapi", "--output", str(out), "--force")
     assert result.exit_code == 6, result.output
     assert "brave failed (unavailable)" in result.stderr
     assert "serpapi failed (unavailable)" in result.stderr

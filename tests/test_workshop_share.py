@@ -203,7 +203,8 @@ def test_latest_saved_audit_by_default_and_by_id(tmp_path: Path) -> None:
     )
     assert json.loads(latest.read_text(encoding="utf-8"))["categories"]["private"] == 2
     assert json.loads(first.read_text(encoding="utf-8"))["categories"]["work"] == 1
-    missing = cli("workshop", "share", "--code", CODE, "99", "-o", str(first), "--yes")
+    missing = cli("workshop", "share", "--code", CODE, "99", "-o", str(tmp_path / "other.json"),
+                  "--yes")  # fmt: skip
     assert missing.exit_code == ExitStatus.INPUT and "no audit 99" in missing.stderr
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import announce_first_run, person_for_search, writable
+from footprint.cli.common import FORCE_HELP, announce_first_run, person_for_search, writable
 from footprint.errors import ExitStatus
 from footprint.settings import Language
 
@@ -29,7 +29,7 @@ def audit(
     ),
     lang: Language | None = typer.Option(None, "--lang", help="Report language: fi, sv or en."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="The PDF to write (default: reports/<name>-<date>.pdf)."
+        None, "--output", "-o", help="The PDF to write (default: reports/<name>-<date>-<lang>.pdf)."
     ),
     html: Path | None = typer.Option(None, "--html", help="Also write the report as HTML."),
     json_path: Path | None = typer.Option(None, "--json", help="Also write the audit as JSON."),
@@ -45,6 +45,7 @@ def audit(
     resume: bool = typer.Option(
         False, "--resume", help="Finish the last interrupted audit of NAME."
     ),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Search the web for yourself, check and sort every result, and write the PDF report."""
     from footprint import pipeline
@@ -53,8 +54,9 @@ def audit(
     person = person_for_search(name, profile)
     chosen = pipeline.report_language(lang, person)
     generated = datetime.now().astimezone()
-    pdf = output or pipeline.default_report_path(pipeline.slug(person.name), generated.date())
-    writable(pdf, html, json_path)
+    stem = pipeline.slug(person.name)
+    pdf = output or pipeline.default_report_path(stem, generated.date(), chosen)
+    writable(pdf, html, json_path, force=force)
 
     with progress_bar() as sink:
         announce_first_run()
@@ -77,7 +79,7 @@ def audit(
         )
     if json_path is not None:
         outputs[json_path] = pipeline.audit_json_text(data, lang=chosen, generated=generated)
-    pipeline.write_outputs(outputs)
+    pipeline.write_outputs(outputs, overwrite=force)
     for notice in run.notices:
         warn(notice)
     for failure in data.failures:

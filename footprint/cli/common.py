@@ -78,13 +78,16 @@ def emit_findings(findings: Sequence[Finding], fmt: Format) -> None:
         findings_table(findings)
 
 
-def writable(*paths: Path | None) -> None:
-    """Fail before any work when an output path cannot be written."""
+FORCE_HELP = "Replace output files that already exist."
+
+
+def writable(*paths: Path | None, force: bool = False) -> None:
+    """Fail before any work when an output path cannot be written, or exists without --force."""
     from footprint.paths import ensure_writable
 
     for path in paths:
         if path is not None and str(path) != "-":
-            ensure_writable(path)
+            ensure_writable(path, overwrite=force)
 
 
 def announce_first_run() -> None:

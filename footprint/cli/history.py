@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import echo_summary
+from footprint.cli.common import FORCE_HELP, echo_summary, writable
 from footprint.errors import InputError
 
 if TYPE_CHECKING:
@@ -205,6 +205,7 @@ def export(
     audit: str = typer.Argument(..., help="The audit's id (see 'footprint history') or 'latest'."),
     fmt: str = typer.Option("json", "--format", "-f", help="json or csv."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not to stdout."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Export a saved audit's results, with your corrections, as JSON or CSV."""
     from footprint.paths import write_private
@@ -215,6 +216,7 @@ def export(
         chosen = ExportFormat(fmt.strip().lower())
     except ValueError:
         raise InputError(f"--format {fmt!r}: use json or csv") from None
+    writable(output, force=force)
     with Store.open() as store:
         info = store.find_audit(audit)
         findings = store.load_findings(info.id)
@@ -222,7 +224,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
     else:
-        write_private(output, text)
+        write_private(output, text, overwrite=force)
     left = info.results - len(findings)
     where = f" to {output}" if output else ""
     echo_summary(

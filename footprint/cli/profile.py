@@ -22,7 +22,7 @@ def init(
     from footprint.paths import write_private
     from footprint.profile import profile_template
 
-    writable(path)
+    writable(path, force=True)  # an existing file is refused below, as an input mistake
     if path.exists() and not force:
         raise InputError(f"{path}: already exists: edit it, or use --force to start over")
     write_private(path, profile_template())

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from footprint.cli.app import app
+from footprint.cli.common import FORCE_HELP
 from footprint.settings import Language
 
 
@@ -21,7 +22,7 @@ def report(
     name: str | None = typer.Option(None, "--name", help="Your name, for a classify file."),
     lang: Language | None = typer.Option(None, "--lang", help="Report language: fi, sv or en."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="The PDF to write (default: reports/<name>-<date>.pdf)."
+        None, "--output", "-o", help="The PDF to write (default: reports/<name>-<date>-<lang>.pdf)."
     ),
     html: Path | None = typer.Option(None, "--html", help="Also write the report as HTML."),
     letters: Path | None = typer.Option(
@@ -30,22 +31,23 @@ def report(
         metavar="FOLDER",
         help="Also save every letter as its own text file in FOLDER (one per site and step).",
     ),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Render a saved audit again as a PDF report, without touching the network."""
     from footprint import pipeline
     from footprint.cli.common import resolve_profile, writable
 
-    writable(output, html)
+    writable(output, html, force=force)
     person = resolve_profile(profile, name) if (profile or name) else None
     data = pipeline.report_data_from_file(source, person=person)
     generated = data.generated or datetime.now()
     chosen = lang.value if lang else data.lang or pipeline.report_language(None, data.person)
-    pdf = output or pipeline.default_report_path(pipeline.slug(data.person.name), generated.date())
-    writable(pdf)
+    stem = pipeline.slug(data.person.name)
+    pdf = output or pipeline.default_report_path(stem, generated.date(), chosen)
     outputs = pipeline.render_files(
         data, lang=chosen, generated=generated, pdf=pdf, html=html, one_shot=True
     )
-    pipeline.write_outputs(outputs)
+    pipeline.write_outputs(outputs, overwrite=force)
     for path in outputs:
         typer.echo(f"Wrote {path}")
     if letters is not None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import app, warn
-from footprint.cli.common import echo_summary, person_for_search, writable
+from footprint.cli.common import FORCE_HELP, echo_summary, person_for_search, writable
 from footprint.errors import ConfigError, ExitStatus, NetworkError, OutputError
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def search(
         None, "--from", help="Use results saved in a JSON, JSONL or CSV file."
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ask the providers again."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Search the web for yourself and write one result record per page found."""
     from footprint import pipeline, records
@@ -54,7 +55,7 @@ def search(
     from footprint.paths import atomic_write
     from footprint.search import parse_languages
 
-    writable(output)
+    writable(output, force=force)
     person = person_for_search(name, profile)
     languages = parse_languages(lang)
     providers = pipeline.providers_for(provider, no_cache=no_cache, from_file=from_file)
@@ -73,7 +74,7 @@ def search(
         sys.stdout.flush()
     else:
         try:
-            with atomic_write(output, private=True) as tmp:
+            with atomic_write(output, private=True, overwrite=force) as tmp:
                 tmp.write_text(text, encoding="utf-8")
         except OutputError as exc:
             raise OutputError(

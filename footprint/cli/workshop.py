@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from footprint.cli.app import sub_app, warn
-from footprint.cli.common import echo_summary, writable
+from footprint.cli.common import FORCE_HELP, echo_summary, writable
 from footprint.cli.terminal import stdin_is_terminal
 from footprint.errors import InputError, UsageError
 from footprint.settings import Language
@@ -47,6 +47,7 @@ def kit(
     ),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
     lang: Language = typer.Option(Language.fi, "--lang", help="Language of the kit."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:  # fmt: skip
     """Write the facilitator's handout and the participant code slips to print and cut."""
     from footprint.paths import write_private
@@ -58,16 +59,16 @@ def kit(
     slips_path = codes or output.with_name(f"{output.stem}-codes.pdf")
     if slips_path.resolve() == output.resolve():
         raise UsageError("--codes must be another file than --output")
-    writable(output)
-    writable(slips_path)
+    writable(output, force=force)
+    writable(slips_path, force=force)
     ruleset = load_rules(rules)
     with Store.open() as store:
         made = create_workshop(store, participants)
     tag = made.workshop.tag
     kit_pdf = render_kit(ruleset, lang.value, tag, participants)
     slips_pdf = render_slips(tag, made.codes, lang.value)
-    write_private(output, kit_pdf)
-    write_private(slips_path, slips_pdf)
+    write_private(output, kit_pdf, overwrite=force)
+    write_private(slips_path, slips_pdf, overwrite=force)
     echo_summary(
         f"Wrote {output}: the kit for workshop {tag} with {len(ruleset.rules)} rules "
         f"({lang.value}), and {slips_path}: {participants} participant codes to print, cut "
@@ -92,6 +93,7 @@ def share(
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
     lang: Language = typer.Option(Language.fi, "--lang", help="Language of the rules when asking."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Write without showing and asking."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Write your anonymous share: only counts, the ids of rules you marked and your code."""
     from datetime import date
@@ -102,7 +104,7 @@ def share(
     from footprint.workshop.rules import load_rules
     from footprint.workshop.share import build_share
 
-    writable(output)
+    writable(output, force=force)
     ruleset = load_rules(rules)
     for rule_id in needs_action:
         if rule_id not in ruleset.ids:
@@ -124,7 +126,7 @@ def share(
         if not _confirm(f"Write it to {output}?"):
             echo_summary("Nothing was written.")
             return
-    write_private(output, result.to_json())
+    write_private(output, result.to_json(), overwrite=force)
     marked_count = len(result.needs_action)
     echo_summary(
         f"Wrote {output}: {result.results} results as counts and {marked_count} marked "
@@ -182,6 +184,7 @@ def summary(
     ),
     rules: Path | None = typer.Option(None, "--rules", help=RULES_HELP),
     lang: Language = typer.Option(Language.fi, "--lang", help="Language of the report."),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:  # fmt: skip
     """Write the group report from the shares; bad shares are left out, one by one."""
     from footprint.paths import write_private
@@ -191,7 +194,7 @@ def summary(
     from footprint.workshop.rules import load_rules
     from footprint.workshop.validate import read_shares
 
-    writable(output)
+    writable(output, force=force)
     ruleset = load_rules(rules)
     read = read_shares(shares, ruleset.ids)
     with Store.open() as store:
@@ -203,7 +206,8 @@ def summary(
         prepared = prepare_summary(
             store, admission, ruleset.ids, given=len(shares), min_group=min_group
         )
-        write_private(output, render_group(prepared.summary, ruleset, lang.value, prepared.intake))
+        report = render_group(prepared.summary, ruleset, lang.value, prepared.intake)
+        write_private(output, report, overwrite=force)
         record_summary(store, prepared)
     intake = prepared.intake
     echo_summary(
@@ -221,7 +225,7 @@ def rules_init(
     from footprint.paths import write_private
     from footprint.workshop.rules import rules_template
 
-    writable(path)
+    writable(path, force=True)  # an existing file is refused below, as an input mistake
     if path.exists() and not force:
         raise InputError(f"{path}: already exists: edit it, or use --force to start over")
     write_private(path, rules_template())
