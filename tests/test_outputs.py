@@ -59,13 +59,15 @@ def test_commands_fail_early_with_exit_8(tmp_path: Path, args: tuple[str, ...]) 
     assert "Traceback" not in result.output
 
 
-def test_a_share_question_with_no_answer_writes_nothing(tmp_path: Path) -> None:
+def test_a_share_with_no_terminal_to_ask_writes_nothing_and_says_why(tmp_path: Path) -> None:
+    """Issue 12 item 8: like `forget`, a question nobody can answer is a usage mistake."""
     audit = tmp_path / "a.json"
     audit.write_text('[{"url": "https://a.invalid/x", "category": "work"}]', "utf-8")
     out = tmp_path / "share.json"
-    result = run("workshop", "share", str(audit), "-o", str(out), "-n", "old-content", input="")
-    assert result.exit_code == 0, result.output
-    assert "Nothing was written." in result.stderr
+    result = run("workshop", "share", str(audit), "-o", str(out), "-n", "old-content",
+                 "--code", "K7Q2-ABCDE-FGHJZ", input="")  # fmt: skip
+    assert result.exit_code == ExitStatus.USAGE, result.output
+    assert "run it in a terminal, or add --yes" in result.stderr
     assert not out.exists()
 
 

@@ -296,7 +296,7 @@ def test_kit_to_group_report_end_to_end(tmp_path: Path) -> None:
     result = cli("workshop", "summary", *map(str, paths), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert "Työpajan ryhmäyhteenveto" in pdf_text(out.read_bytes())
-    elsewhere = cli("workshop", "summary", *map(str, paths), "-o", str(out),
+    elsewhere = cli("workshop", "summary", *map(str, paths), "-o", str(out), "--force",
                     home=tmp_path / "another-device")  # fmt: skip
     assert elsewhere.exit_code == ExitStatus.INPUT
     assert "the device that made the kit" in elsewhere.stderr

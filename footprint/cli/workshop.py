@@ -145,11 +145,14 @@ def _ask_code() -> str:
 
 
 def _confirm(question: str) -> bool:
-    """Ask yes/no; no answer at all (closed input) counts as no."""
+    """Ask yes/no; no answer at all (no terminal, closed input) is a usage mistake."""
     try:
         return typer.confirm(question, default=True)
     except typer.Abort:
-        return False
+        raise UsageError(
+            "footprint workshop share shows the file and asks before writing it, and nobody "
+            "answered: run it in a terminal, or add --yes to write without asking"
+        ) from None
 
 
 def _ask_rules(ruleset: RuleSet, counts: Share, lang: str) -> list[str]:
