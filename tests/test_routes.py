@@ -209,3 +209,28 @@ def test_each_route_appears_in_the_pdf_with_working_links(
     cards = [c for s in social_worker_pdf["ctx"]["sections"] for c in s["cards"]]
     assert {c["source_kind"] for c in cards} == {"people-search", "directory", "company-info"}
     assert all(c["source_kind_label"] in text for c in cards)
+
+
+def test_the_namesake_checks_apply_to_directory_entries() -> None:
+    from footprint.classify import Classifier
+    from footprint.models import SearchResult
+
+    me = Profile(name="Laura Hietanen", birth_year=1978, locations=("Tampere",))
+    classifier = Classifier(me)
+    listings = {
+        # another town in the listing
+        ("https://www.fonecta.fi/haku/Laura%20Hietanen/Oulu", "Laura Hietanen, Oulu | Fonecta",
+         "Laura Hietanen, Kirkkokatu 3, 90100 Oulu. Puh. 040 765 4321"): Category.NAMESAKE,
+        # another age in the listing
+        ("https://www.020202.fi/henkilot/laura-hietanen-62", "Laura Hietanen, 62 v – 020202",
+         "Laura Hietanen 62 v. Tampere, puh. 050 111 2222"): Category.NAMESAKE,
+        ("https://www.ratsit.se/19600101-Laura_Hietanen/x", "Laura Hietanen, 66 år – Ratsit",
+         "Laura Hietanen, 66 år, Tammerfors."): Category.NAMESAKE,
+        # the person's own listing
+        ("https://www.fonecta.fi/haku/Laura%20Hietanen/Tampere",
+         "Laura Hietanen, Tampere | Fonecta",
+         "Laura Hietanen, Hämeenkatu 10 A 5, 33100 Tampere. Puh. 040 123 4567"): Category.PRIVATE,
+    }  # fmt: skip
+    for (url, title, snippet), expected in listings.items():
+        got = classifier.classify(SearchResult(url=url, title=title, snippet=snippet))
+        assert got.category is expected, (url, got.reasons)

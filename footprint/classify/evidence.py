@@ -36,10 +36,12 @@ from footprint.classify.text import (
     profile_phrases,
     vocabulary_phrase,
 )
+from footprint.guidance.sources import source_kind
 from footprint.models import PageCheck, PageStatus, SearchResult
 from footprint.profile import Profile
 
 W = knowledge.weights()
+LISTINGS = frozenset({"directory", "people-search"})  # pages that list people as of now
 MEMO_SIZE = 4096  # token lists whose phrase hits are kept (titles and snippets repeat)
 
 
@@ -230,6 +232,7 @@ class Profiled(NamesakeEvidence):
         text = "\n".join([*parts, check.title, check.excerpt] if check and page else parts)
         site = platforms.identify(result.url, tuple(self.profile.work.domains))
         facts.site = site
+        facts.listing = source_kind(result.url) in LISTINGS  # guidance/sources.toml
         self._dates(facts, result, text)
         self._name(facts, sources, result.url, site)
         self._profile_ties(facts, sources, result.url)

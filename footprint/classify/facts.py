@@ -47,6 +47,7 @@ class Facts:
     births: list[tuple[int, int]] = field(default_factory=list)  # stated birth years, where
     name: NameMatch = field(default_factory=lambda: NameMatch("absent"))
     site: platforms.Site | None = None
+    listing: bool = False  # a directory or people-search listing: it states things as of now
     # tokens a profile entry matched: (source, index), and ("", folded word)
     claimed: set[tuple[str, int | str]] = field(default_factory=set)
 

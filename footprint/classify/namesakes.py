@@ -268,7 +268,8 @@ class NamesakeEvidence:
                 facts.add(PERSON, W["own_birth_year"], "own_birth_year", born=year)
                 self._birthday(facts, text)
             return
-        dated = facts.year is not None
+        # a directory listing states an age as of now: as sure as a dated one
+        dated = facts.year is not None or facts.listing
         year = facts.year.year if facts.year else dates.this_year()  # undated: as of now
         junior = dates.junior_class(text.split("\n", 1)[0], text, spots) if spots else None
         if junior and junior[1] + dates.this_year() - year < ADULT_AGE:

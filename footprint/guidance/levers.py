@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from footprint import guidance
+from footprint.errors import DataFileError
 from footprint.guidance.sources import source_kind
 from footprint.models import Category, Finding
 from footprint.profile import Profile
@@ -39,8 +40,8 @@ class Lever:
         return self.texts[field][lang]
 
 
-def _fail(entry: str, problem: str) -> ValueError:
-    return ValueError(f"{FILE}: {entry}: {problem}")
+def _fail(entry: str, problem: str) -> DataFileError:
+    return DataFileError(f"{FILE}: {entry}: {problem}")
 
 
 def parse_levers(data: Mapping[str, Any]) -> tuple[tuple[Lever, ...], tuple[str, ...]]:
@@ -66,7 +67,7 @@ def parse_levers(data: Mapping[str, Any]) -> tuple[tuple[Lever, ...], tuple[str,
         found.append(Lever(entry, texts, links, cited))
     words = tuple(str(w).lower() for w in data.get("exposed_work") or ())
     if not found or not words:
-        raise ValueError(f"{FILE}: needs [[lever]] entries and 'exposed_work' words")
+        raise DataFileError(f"{FILE}: needs [[lever]] entries and 'exposed_work' words")
     return tuple(found), words
 
 

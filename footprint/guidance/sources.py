@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from footprint import guidance
 from footprint.domains import registered_domain
+from footprint.errors import DataFileError
 
 KINDS = ("directory", "people-search", "company-info", "register")
 ROUTES = ("fi_directory", "company_info", "register", "se_people_search")
@@ -26,7 +27,7 @@ FILE = "sources.toml"
 _ID = re.compile(r"[a-z0-9_]+")
 
 
-class SourcesError(ValueError):
+class SourcesError(DataFileError, ValueError):
     """sources.toml breaks its schema: a bug in the packaged data, named by entry."""
 
 
