@@ -164,3 +164,13 @@ def test_report_letters_folder_writes_private_files(tmp_path: Path) -> None:
         app, ["report", str(saved), "-o", str(tmp_path / "r2.pdf"), "--letters", str(folder)]
     )
     assert again.exit_code == 8 and "already exists" in again.output
+
+
+def test_a_follow_up_counts_the_month_from_the_first_letter() -> None:
+    sent = date(2026, 10, 31)
+    follow = compose("followup", "hs.fi", ["https://hs.fi/a"], name="L H", lang="en", day=DAY,
+                     sent=sent)  # fmt: skip
+    assert "31 October 2026" in follow.before and "30 November 2026" in follow.text()
+    unknown = compose("followup", "hs.fi", ["https://hs.fi/a"], name="L H", lang="fi", day=DAY)
+    assert "[lähetyspäivä]" in unknown.before and "[kuukausi lähetyspäivästä]" in unknown.text()
+    assert "2.1.2027" not in unknown.text()

@@ -374,3 +374,22 @@ def test_track_records_which_letter_went_where_and_a_refusal_leads_to_the_ombuds
     assert bad.exit_code == 3 and "unknown letter 'poem'" in bad.output
     again = cli("track", "--refused", "https://blog.example/post", "-c", "google-delisting")
     assert again.exit_code == 3 and "no open request" in again.output
+
+
+def test_track_prints_the_follow_up_for_a_site_with_the_dates_filled_in(
+    _isolated_home: Path,
+) -> None:
+    assert cli("track", "https://www.vanhablogi.fi/a", "-c", "site-owner", "--date", "2026-01-31",
+               "--letter", "erasure").exit_code == 0  # fmt: skip
+    assert cli("track", "https://vanhablogi.fi/b", "-c", "site-owner", "--date", "2026-02-03")\
+        .exit_code == 0  # fmt: skip
+    assert cli("track", "https://toinen.fi/c", "-c", "site-owner").exit_code == 0
+    letter = cli("track", "--followup", "https://vanhablogi.fi/b", "--lang", "en")
+    assert letter.exit_code == 0, letter.output
+    text = letter.stdout
+    assert "On 31 January 2026 I sent you a request" in " ".join(text.split())
+    assert "that is by 28 February 2026" in " ".join(text.split())
+    assert "https://www.vanhablogi.fi/a" in text and "https://vanhablogi.fi/b" in text
+    assert "toinen.fi" not in text
+    none = cli("track", "--followup", "https://eiole.fi/")
+    assert none.exit_code == 3 and "no open request to the site" in none.output

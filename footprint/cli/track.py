@@ -9,7 +9,8 @@ import typer
 from footprint.cli.app import app
 from footprint.cli.common import echo_summary
 from footprint.cli.history import ListFormat, print_json
-from footprint.errors import UsageError
+from footprint.errors import InputError, UsageError
+from footprint.settings import Language
 
 if TYPE_CHECKING:
     from footprint.store import Store
@@ -40,6 +41,13 @@ def track(
         metavar="KIND",
         help="Which letter you sent: erasure|objection|access|followup|ombudsman.",
     ),
+    followup: str | None = typer.Option(
+        None,
+        "--followup",
+        metavar="URL",
+        help="Print the follow-up letter for URL's site, filled in from your requests (--lang).",
+    ),
+    lang: Language = typer.Option(Language.fi, "--lang", help="Language of --followup."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Format of --list."),
 ) -> None:
     """Record a removal request, list open ones with deadlines, or close one."""
@@ -47,6 +55,10 @@ def track(
     from footprint.store.tracking import Status, parse_channel, parse_date, parse_letter
     from footprint.store.urlkey import url_key
 
+    if followup is not None:
+        with Store.open() as store:
+            typer.echo(_followup_letter(store, followup, lang.value), nl=False)
+        return
     if refused is not None and (done is not None or url is not None or list_):
         raise UsageError(
             "--refused URL goes alone (with --channel): 'footprint track --refused URL'"
@@ -86,6 +98,33 @@ def track(
         + f", sent {request.sent}"
         + (f"; the answer is due by {due}." if due else "; search engines have no deadline.")
     )
+
+
+def _followup_letter(store: Store, url: str, lang: str) -> str:
+    """The follow-up to the site of `url`: its open requests to a controller, the first date."""
+    from footprint.report.letters import compose, controller_of
+    from footprint.store.tracking import CONTROLLERS, Status
+
+    site = controller_of(url)
+    mine = [
+        r
+        for r in store.requests()
+        if r.channel in CONTROLLERS and r.status is Status.OPEN and controller_of(r.url) == site
+    ]
+    if not site or not mine:
+        raise InputError(
+            f"no open request to the site of {url}: 'footprint track --list' shows them"
+        )
+    first = min(mine, key=lambda r: r.sent)
+    name = first.name or i18n_name(lang)
+    letter = compose("followup", site, [r.url for r in mine], name=name, lang=lang,
+                     day=store.today(), sent=first.sent)  # fmt: skip
+    return letter.text()
+
+
+def i18n_name(lang: str) -> str:
+    """The placeholder for a name footprint does not know."""
+    return {"fi": "[nimesi]", "sv": "[ditt namn]", "en": "[your name]"}[lang]
 
 
 def _check_usage(

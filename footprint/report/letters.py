@@ -130,11 +130,16 @@ def compose(
     if kind not in KINDS:
         raise ValueError(f"no letter kind {kind!r}: use one of {', '.join(KINDS)}")
     parts = guidance.letter(lang, kind)
-    deadline = add_month(sent or day) if kind == "followup" else add_month(day)
+    if kind != "followup":
+        deadline = i18n.format_date(add_month(day), lang)
+    elif sent is not None:  # a follow-up: the month that ran from the first letter
+        deadline = i18n.format_date(add_month(sent), lang)
+    else:
+        deadline = i18n.text(lang, "letters.deadline_unknown")
     fill = {
         "name": name,
         "controller": controller,
-        "deadline": i18n.format_date(deadline, lang),
+        "deadline": deadline,
         "sent": i18n.format_date(sent, lang) if sent else i18n.text(lang, "letters.sent_unknown"),
     }
     listed = list(dict.fromkeys(addresses))
