@@ -21,7 +21,7 @@ from tests.webapp.conftest import open_app
 from tests.webapp.support import RunningApp
 from tests.webapp.web_fakes import fake_web
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("allow_loopback")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("allow_loopback")]
 
 CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{5}-[0-9A-Z]{5}\b")
 
