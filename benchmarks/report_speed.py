@@ -11,13 +11,18 @@ saved 300-result audit end to end (start-up, reading, rendering, writing), timed
 
     PYTHONPATH=. python benchmarks/report_speed.py [--sizes 35,300,600] [--lang fi] [--strict]
 
-Measured 2026-12-02 (2 cores shared with other work, WeasyPrint 70, PDF/UA-1 with tags;
-CPU seconds are the steadier figure when the machine is busy):
-  35 results: 15 pages, ≈ 2.2 s, ≈ 120 MB — every result has its full card
-  300 results: 24 pages, ≈ 2.5 s, ≈ 140 MB — 30 full cards, 270 one-line entries
-  600 results: 31 pages, ≈ 3.3 s, ≈ 160 MB
-  CLI `footprint report` of 300 results: ≈ 3.4 s end to end (≈ 0.5 s of it start-up)
-Before issue 15 (a full card for every result) 300 results took 61 pages, 7.5–14 s, 200 MB.
+Measured 2026-12-02 on the project's 2-core machine while other work ran (load 7–10; the
+wall time was 2–4 times the CPU time, so CPU seconds are the figure to compare):
+  35 results: 24 pages, 2.3 s CPU, 111 MB — every result has its full card
+  300 results: 34 pages, 3.5 s CPU, 131 MB — 30 full cards, 270 one-line entries
+  600 results: 42 pages, 4.7 s CPU, 151 MB
+  CLI `footprint report` of 300 results end to end: 22 s wall at that load, 132 MB
+Earlier the same day, before the removal-routes, contact-details and help chapters (about
+7 fixed pages), at load 2: 300 results in 27 pages, 2.8 s CPU, 120 MB. Before issue 15 (a
+full card for every result): 61 pages, 7.5–14 s, 200 MB. Where the time goes at 300: the
+270 lines ≈ 1.3 s (≈ 5 ms each, 0.3 s of it their links), the 30 cards ≈ 0.8 s, the fixed
+chapters the rest; tables, spans, leader() dots and inline-blocks were taken out of the lines
+and cards because each cost 0.2–0.3 s.
 """
 
 from __future__ import annotations
