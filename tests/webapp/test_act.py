@@ -49,8 +49,8 @@ def test_letter_then_i_sent_it(app: RunningApp, page: Any) -> None:
     expect(blog.get_by_label("Where did you send it?")).to_have_value("site-owner")
     blog.get_by_role("button", name="I sent it").click()
     expect(page.get_by_role("status")).to_contain_text("Recorded")
-    sent = {(r.url, r.channel.value) for r in store.requests()}
-    assert ("https://blogi.example.fi/2004/kuva", "site-owner") in sent
+    sent = {(r.url, r.channel.value, r.letter) for r in store.requests()}
+    assert ("https://blogi.example.fi/2004/kuva", "site-owner", "erasure") in sent
     rows = page.locator("#tracked tbody tr")
     assert rows.count() == 3  # overdue, then by deadline, then those without one
     assert "blogi.example.fi/2004/kuva" in rows.nth(1).inner_text()

@@ -44,11 +44,11 @@ def _person(audit: AuditInfo) -> Profile:
 
 
 def _cards(findings: list[Finding], audit: AuditInfo) -> list[dict[str, Any]]:
-    from footprint import review
     from footprint.models import Category
-    from footprint.report.actions import LETTER_ACTIONS
     from footprint.report.context import build_report_context
+    from footprint.report.letters import controller_of, plan
 
+    letters = {controller: kind for controller, kind, _urls in plan(findings)}
     context = build_report_context(findings, _person(audit), lang=g.lang, generated=date.today())
     cards = []
     for section in context["sections"]:
@@ -57,8 +57,8 @@ def _cards(findings: list[Finding], audit: AuditInfo) -> list[dict[str, Any]]:
                 continue
             target = card["href"] or card["url"]
             card["id"] = card_id(target)
-            card["site"] = review.site_of(card["href"] or "")
-            card["letter"] = any(a["id"] in LETTER_ACTIONS for a in card["actions"])
+            card["site"] = controller_of(card["href"] or "")
+            card["letter"] = letters.get(card["site"], "")  # the kind of its site's letter
             ids = [a["id"] for a in card["actions"]]
             # the request "I sent it" records by default; none for a step that is no request
             card["channel"] = next((CHANNEL_OF[i] for i in ids if i in CHANNEL_OF), None)
@@ -90,46 +90,36 @@ def page() -> Response:
     )
 
 
-def _site_findings(store: Store, audit: AuditInfo, site: str) -> list[Finding]:
-    from footprint import review
-
-    found = [f for f in store.load_findings(audit.id) if review.site_of(f.result.url) == site]
-    if not site or not found:
-        raise InputError(f"no result of this audit is on {site!r}")
-    return found
-
-
-def _letter(site: str) -> tuple[AuditInfo, dict[str, Any], str]:
-    from footprint.report.context import build_report_context
-    from footprint.report.letter_text import letter_text
+def _letter(site: str) -> tuple[AuditInfo, Any]:
+    """The letter to one site (controller) about this audit's results on it."""
+    from footprint.report.letters import letters_for_site
 
     store = state().store()
     audit = current_audit(store)
     if audit is None:
         raise InputError("no audit yet: run an audit first")
-    findings = _site_findings(store, audit, site)
-    context = build_report_context(findings, _person(audit), lang=g.lang, generated=date.today())
-    if context["letter"] is None:  # the report leaves the letter out when nothing calls for it
-        raise InputError(f"no result of this audit on {site!r} calls for an erasure request")
-    return audit, context["letter"], letter_text(context["letter"])
+    found = letters_for_site(store.load_findings(audit.id), site, name=_person(audit).name,
+                             lang=g.lang, day=date.today())  # fmt: skip
+    if not found:
+        raise InputError(f"no letter is needed for {site!r} in this audit")
+    return audit, found[0]
 
 
 @bp.get("/act/letter")
 def letter() -> Response:
     site = (request.args.get("site") or "").strip()[:253]
-    audit, parts, text = _letter(site)
-    return render("letter.html.j2", audit=audit, site=site, letter=parts, text=text)
+    audit, letter = _letter(site)
+    return render("letter.html.j2", audit=audit, site=site, letter=letter, text=letter.text())
 
 
 @bp.get("/act/letter.txt")
 def letter_download() -> Response:
     site = (request.args.get("site") or "").strip()[:253]
-    _audit, _parts, text = _letter(site)
-    safe = "".join(ch if ch.isalnum() or ch in ".-" else "-" for ch in site) or "site"
+    _audit, letter = _letter(site)
     return Response(
-        text,
+        letter.text(),
         mimetype="text/plain",
-        headers={"Content-Disposition": f'attachment; filename="erasure-request-{safe}.txt"'},
+        headers={"Content-Disposition": f'attachment; filename="{letter.filename()}"'},
     )
 
 
@@ -141,7 +131,8 @@ def track() -> Response:
     url = form_text("url")
     channel = parse_channel(form_text("channel", 40))
     sent = parse_date(form_text("sent", 20) or store.today().isoformat(), store.today())
-    store.track(url, channel, sent, form_text("note", 500))
+    letter = form_text("letter", 20) if channel.value == "site-owner" else ""
+    store.track(url, channel, sent, form_text("note", 500), letter=letter)
     back = url_for("act.page", recorded=card_id(url), audit=request.form.get("audit") or None)
     return redirect(f"{back}#{card_id(url)}", code=303)
 
