@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from footprint.classify import dates, knowledge, platforms
@@ -85,16 +87,38 @@ def _keyword_terms(entries: Iterable[str], lemmas: Lemmas) -> list[Phrase]:
 PLATFORMS = knowledge.platforms()  # each kind of site: its side, weight and reason
 
 
+@dataclass(frozen=True)
+class Common:
+    """What every profile shares: the vocabularies, trades and places abroad as phrases,
+    and the Lemmas that looks for their words (copied for each profile)."""
+
+    lemmas: Lemmas
+    vocab: dict[str, list[Vocab]]
+    professions: dict[str, list[Vocab]]
+    abroad: list[Phrase]
+
+
+@lru_cache(maxsize=1)
+def _common() -> Common:
+    lemmas = Lemmas()
+    vocab = {
+        n: compile_vocab(v.by_lang, lemmas) for n, v in knowledge.vocabularies().tables.items()
+    }
+    trades = {f: compile_vocab(t, lemmas) for f, t in knowledge.trades().fields.items()}
+    abroad = [place_phrase(place, lemmas) for place in knowledge.gazetteer().abroad]
+    return Common(lemmas, vocab, trades, abroad)
+
+
 class Profiled(NamesakeEvidence):
     """A profile compiled for matching: build once, gather evidence for many results."""
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self.lemmas = lemmas = Lemmas()
+        common = _common()  # what every profile shares, compiled once per process
+        self.lemmas = lemmas = common.lemmas.copy()
         self.names = NameMatcher(profile, lemmas)
-        known = knowledge.vocabularies()
         # every vocabulary of vocabulary.toml, compiled (a new table is indexed with the rest)
-        self.vocab = {name: compile_vocab(v.by_lang, lemmas) for name, v in known.tables.items()}
+        self.vocab = dict(common.vocab)
         self.activism_vocab = self.vocab["activism"]
         self.work_vocab = self.vocab["work"]
         self.private_vocab = self.vocab["private"]
@@ -105,9 +129,7 @@ class Profiled(NamesakeEvidence):
         self.residence_vocab = self.vocab["residence"]
         self.minors = self.vocab["minors"]
         trades = knowledge.trades()
-        self.professions = {
-            fld: compile_vocab(table, lemmas) for fld, table in trades.fields.items()
-        }
+        self.professions = dict(common.professions)
         w, a = profile.work, profile.activism
         self.employers = _profile_terms(w.employers, lemmas)
         self.titles = _profile_terms(w.titles, lemmas)
@@ -150,12 +172,7 @@ class Profiled(NamesakeEvidence):
         self.lives_abroad = any(not (t.keys & finnish) for t in own_places if t.capital)
         # English first: likely from abroad, where the person's own past is too
         self.roots_abroad = self.lives_abroad or profile.languages[:1] == ("en",)
-        self.abroad = [
-            (p, None)
-            for place in places.abroad
-            for p in [place_phrase(place, lemmas)]
-            if not (p.words[0].lemmas & own_keys)
-        ]
+        self.abroad = [(p, None) for p in common.abroad if not (p.words[0].lemmas & own_keys)]
         self._all: list[Phrase] = []  # every phrase list, end to end, in one index
         self._spans: dict[int, tuple[int, int]] = {}  # a list's id → (start, length)
         every: tuple[Sequence[Any], ...] = (

@@ -24,6 +24,7 @@ from footprint.settings import LANGUAGES
 MAGIC = b"FPLEMMA1"
 _HEADER = struct.Struct("<8sBI")  # magic, reversed-keys flag, count
 BLOCK = 128
+MEMO_SIZE = 200_000  # looked-up forms kept per table
 _loaded: dict[str, Mapping[str, str]] = {}  # one table per language per process
 _lock = threading.Lock()
 
@@ -45,8 +46,19 @@ class SortedTable(Mapping[str, str]):
         self._key = lambda i: self._map[self._keys[i] : self._keys[i + 1]]
         # every BLOCK-th key in memory: bisect those at C speed, then a short block
         self._firsts = [self._key(i) for i in range(0, count, BLOCK)]
+        # simplemma asks for the same forms again and again (each casing, each affix split)
+        self._memo: dict[str, str | None] = {}
 
     def _lookup(self, key: str) -> str | None:
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        value = memo[key] = self._search(key)
+        return value
+
+    def _search(self, key: str) -> str | None:
         target = key.encode()
         if self._rev:
             target = target[::-1]
@@ -133,6 +145,9 @@ def _table_path(lang: str) -> Path:
 
 def dictionary(lang: str) -> Mapping[str, str]:
     """The form → lemma mapping of one language: the cached table, built on first use."""
+    ready = _loaded.get(lang)  # read without the lock once it is there (most calls)
+    if ready is not None:
+        return ready
     with _lock:
         if lang in _loaded:
             return _loaded[lang]

@@ -75,6 +75,13 @@ class Lemmas:
         self._tokens: dict[str, Token] = {}  # one Token per distinct word
         self._texts: dict[str, list[Token]] = {}  # recent texts, tokenised
 
+    def copy(self) -> Lemmas:
+        """A new Lemmas that wants what this one wants (its caches start empty)."""
+        other = Lemmas()
+        other._prefixes = {lang: set(found) for lang, found in self._prefixes.items()}
+        other._heads = {lang: set(found) for lang, found in self._heads.items()}
+        return other
+
     def want(self, lemma: str, langs: Iterable[str] = LANGS, short: bool = False) -> None:
         """Register a lemma (folded) that text tokens should be able to match.
 
