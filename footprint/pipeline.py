@@ -231,6 +231,7 @@ def run_audit(
     a `ConfigError`/`NetworkError`; `cancel` (or Ctrl-C) ends it unfinished, resumable.
     """
     from footprint.check import NameServerCheck, check_results
+    from footprint.corrections import with_remembered
     from footprint.store.sink import open_audit_sink
 
     chosen = providers_for(providers, from_file=from_file, keys=keys)
@@ -248,6 +249,7 @@ def run_audit(
         person.name, person, resume, providers=searched_with, path=store_path
     ) as sink:
         state = sink.resume
+        person = with_remembered(person, sink.store)  # what the person's corrections taught
         auditor = Auditor(person, search=search_step, check=check_step, sink=sink,
                           progress=progress, cancel=cancel)  # fmt: skip
         outcome = auditor.run(

@@ -55,6 +55,25 @@ class PublicationsProfile:
 
 
 @dataclass(frozen=True)
+class Namesake:
+    """Another person with the same name, known to the person: what tells them apart."""
+
+    town: str = ""
+    birth_year: int | None = None
+    age: int | None = None  # as the person knows it now, when the birth year is unknown
+    trade: str = ""
+    employer: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v not in (None, "")}
+
+    @property
+    def empty(self) -> bool:
+        return not (self.town or self.birth_year or self.age or self.trade or self.employer)
+
+
+@dataclass(frozen=True)
 class Profile:
     """Everything the person told footprint about themself."""
 
@@ -67,6 +86,7 @@ class Profile:
     private: PrivateProfile = field(default_factory=PrivateProfile)
     activism: ActivismProfile = field(default_factory=ActivismProfile)
     publications: PublicationsProfile = field(default_factory=PublicationsProfile)
+    namesakes: tuple[Namesake, ...] = ()  # [[namesakes]]: other people with the name
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -89,6 +109,7 @@ class Profile:
                 "keywords": list(self.activism.keywords),
             },
             "publications": {"names": list(self.publications.names)},
+            "namesakes": [n.to_dict() for n in self.namesakes],
         }
 
 
@@ -328,6 +349,37 @@ class _Reader:
             )
         return (first, last)
 
+    def namesakes(self, raw: Any) -> tuple[Namesake, ...]:
+        example = '[[namesakes]] with town = "Oulu", trade = "hammaslääkäri"'
+        if not isinstance(raw, list) or not all(isinstance(e, dict) for e in raw):
+            raise self.error(f"'namesakes' must be tables, each written {example}")
+        out = []
+        for i, entry in enumerate(raw, 1):
+            where = f"[[namesakes]] {i}"
+            texts = {}
+            for key in ("town", "trade", "employer", "note"):
+                value = entry.get(key, "")
+                if not isinstance(value, str):
+                    raise self.error(
+                        f"'{key}' in {where} must be text in quotes, not {_kind(value)}"
+                    )
+                texts[key] = " ".join(value.split())
+            born = entry.get("birth_year")
+            if born is not None:
+                born = self.year(born, f"'birth_year' in {where}", "birth_year = 1950")
+            age = entry.get("age")
+            if age is not None and (not isinstance(age, int) or isinstance(age, bool)
+                                    or not 0 < age < 120):  # fmt: skip
+                raise self.error(f"'age' in {where} must be a number of years, such as age = 45")
+            namesake = Namesake(birth_year=born, age=age, **texts)
+            if namesake.empty:
+                raise self.error(
+                    f"{where} says nothing that tells them apart: give a town, birth_year, "
+                    "age, trade or employer"
+                )
+            out.append(namesake)
+        return tuple(out)
+
     def languages(self, data: dict[str, Any]) -> tuple[str, ...]:
         languages = self.strings(data, "languages", "languages")
         for lang in languages:
@@ -380,6 +432,7 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
             k: r.strings(table, k, f"{section}.{k}") for k in section_keys if k != "years"
         }
     years = r.activism_years(data.get("activism", {}).get("years"))
+    namesakes = r.namesakes(data.get("namesakes", []))
 
     profile = Profile(
         name=name,
@@ -391,6 +444,7 @@ def profile_from_mapping(data: dict[str, Any], source: str = "profile") -> Loade
         private=PrivateProfile(**sections["private"]),
         activism=ActivismProfile(years=years, **sections["activism"]),
         publications=PublicationsProfile(**sections["publications"]),
+        namesakes=namesakes,
     )
     return LoadedProfile(profile, tuple(r.warnings))
 

@@ -27,7 +27,7 @@ from footprint.classify.facts import (
 )
 from footprint.classify.limits import bounded
 from footprint.classify.names import FULL, NameMatch, NameMatcher
-from footprint.classify.namesakes import NamesakeEvidence
+from footprint.classify.namesakes import KnownNamesake, NamesakeEvidence
 from footprint.classify.text import (
     Lemmas,
     Phrase,
@@ -139,6 +139,16 @@ class Profiled(NamesakeEvidence):
         self.activism_keywords = _keyword_terms(a.keywords, lemmas)
         self.publications = _profile_terms(profile.publications.names, lemmas)
         self.locations = _profile_terms(profile.locations, lemmas)
+        # other people with the name whom the person knows of, and what tells them apart
+        self.known = [
+            KnownNamesake(
+                n,
+                _profile_terms([n.town], lemmas) if n.town else [],
+                _profile_terms([n.trade], lemmas) if n.trade else [],
+                _profile_terms([n.employer], lemmas) if n.employer else [],
+            )
+            for n in profile.namesakes
+        ]
         self.accounts = tuple(
             acc.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
             for acc in profile.private.accounts
@@ -232,6 +242,22 @@ class Profiled(NamesakeEvidence):
     def gather(self, result: SearchResult, check: PageCheck | None) -> Facts:
         result, check = bounded(result, check)  # untrusted text: read only so much of it
         facts = Facts()
+        sources, text = self.sources(result, check)
+        site = platforms.identify(result.url, tuple(self.profile.work.domains))
+        facts.site = site
+        facts.listing = source_kind(result.url) in LISTINGS  # guidance/sources.toml
+        self._dates(facts, result, text)
+        self._name(facts, sources, result.url, site)
+        self._profile_ties(facts, sources, result.url)
+        self._vocabulary(facts, sources)
+        self._platform(facts, site)
+        self._namesake(facts, sources, text, site)
+        return facts
+
+    def sources(
+        self, result: SearchResult, check: PageCheck | None
+    ) -> tuple[list[tuple[str, list[Token]]], str]:
+        """The result's parts as tokens (title, snippet, page, address), and its text."""
         sources: list[tuple[str, list[Token]]] = [
             ("title", self.lemmas.tokens(result.title)),
             ("snippet", self.lemmas.tokens(result.snippet)),
@@ -247,16 +273,7 @@ class Profiled(NamesakeEvidence):
         sources.append(("url", self.lemmas.tokens(url_words.replace("-", " "))))
         parts = [result.title, result.snippet]
         text = "\n".join([*parts, check.title, check.excerpt] if check and page else parts)
-        site = platforms.identify(result.url, tuple(self.profile.work.domains))
-        facts.site = site
-        facts.listing = source_kind(result.url) in LISTINGS  # guidance/sources.toml
-        self._dates(facts, result, text)
-        self._name(facts, sources, result.url, site)
-        self._profile_ties(facts, sources, result.url)
-        self._vocabulary(facts, sources)
-        self._platform(facts, site)
-        self._namesake(facts, sources, text, site)
-        return facts
+        return sources, text
 
     def _dates(self, facts: Facts, result: SearchResult, text: str) -> None:
         found = []

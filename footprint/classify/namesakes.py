@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from footprint.classify import dates, knowledge, platforms
@@ -23,7 +24,7 @@ from footprint.classify.facts import (
 )
 from footprint.classify.names import FULL, OTHER_FIRST, SURNAME, NameMatcher
 from footprint.classify.text import BREAK, Phrase, Token, fold
-from footprint.profile import Profile
+from footprint.profile import Namesake, Profile
 
 GENERIC_TLDS = frozenset("fi se ax eu com org net info io me app blog fm tv nu".split())  # noqa: SIM905
 NEAR = 3  # tokens around a name that count as "next to" it
@@ -86,6 +87,21 @@ def _labelled(tokens: Sequence[Token], pos: int) -> bool:
     return bool(before) and before[-1] in PROFESSION_LABELS
 
 
+@dataclass(frozen=True)
+class KnownNamesake:
+    """Another person with the name, known to the person (`[[namesakes]]`), compiled."""
+
+    namesake: Namesake
+    towns: list[Phrase]
+    trades: list[Phrase]
+    employers: list[Phrase]
+
+    @property
+    def born(self) -> int | None:
+        n = self.namesake
+        return n.birth_year or (dates.this_year() - n.age if n.age else None)
+
+
 class NamesakeEvidence:
     """The namesake half of `Profiled`."""
 
@@ -104,6 +120,7 @@ class NamesakeEvidence:
     mourner_vocab: list[Vocab]
     minors: list[Vocab]
     professions: dict[str, list[Vocab]]
+    known: list[KnownNamesake]
 
     _hits: Callable[[Sequence[Any], list[Token]], dict[int, list[int]]]  # Profiled's
 
@@ -133,6 +150,8 @@ class NamesakeEvidence:
         }
         self._places(facts, sources, near)
         spots = self.names.spots(text)  # where the name stands in `text`
+        if self.known:
+            self._known(facts, sources, text, near, spots)
         self._age(facts, text, spots)
         self._minor(facts, sources, near)
         self._death(facts, sources, text, near, spots)
@@ -212,6 +231,60 @@ class NamesakeEvidence:
             return
         weight, code, label = best
         facts.add(NAMESAKE, weight, code, term=label)
+
+    def _known(
+        self,
+        facts: Facts,
+        sources: Sources,
+        text: str,
+        near: dict[str, set[int]],
+        spots: list[int],
+    ) -> None:
+        """The other person the person told footprint about (or marked "not me" once):
+        their town, trade or employer in the result, or their birth year or age by the name."""
+        best: tuple[float, list[str]] = (0.0, [])
+        for known in self.known:
+            weight, matched = 0.0, []
+            for phrases, label, w_near, w_far in (
+                (known.employers, known.namesake.employer, "known_employer", "known_employer"),
+                (known.towns, known.namesake.town, "known_near", "known_far"),
+                (known.trades, known.namesake.trade, "known_near", "known_far"),
+            ):
+                grade = self._where(phrases, sources, near)
+                if grade is not None:
+                    weight += W[w_near if grade else w_far]
+                    matched.append(label)
+            born = known.born
+            if born is not None:
+                stated = [y for y, at in facts.births if _beside(text, spots, at, 120, 25)]
+                stated += [
+                    (facts.year.year if facts.year else dates.this_year()) - age
+                    for age, at in dates.ages(text)
+                    if _beside(text, spots, at, 40, 40)
+                ]
+                if any(abs(y - born) <= 2 for y in stated):
+                    weight += W["known_near"]
+                    matched.append(str(born))
+            if weight > best[0]:
+                best = (weight, matched)
+        weight, matched = best
+        if matched:
+            facts.add(NAMESAKE, min(weight, W["known_cap"]), "known_namesake",
+                      term=", ".join(matched))  # fmt: skip
+
+    def _where(
+        self, phrases: list[Phrase], sources: Sources, near: dict[str, set[int]]
+    ) -> int | None:
+        """None when no phrase is in the result, 1 when one stands by the name, else 0."""
+        grade = None
+        for where, tokens in sources:
+            if where == "url":
+                continue
+            for positions in self._hits(phrases, tokens).values():
+                if any(p in near.get(where, set()) for p in positions):
+                    return 1
+                grade = 0
+        return grade
 
     def _minor(self, facts: Facts, sources: Sources, near: dict[str, set[int]]) -> None:
         """A schoolchild with the person's name, when the person was long an adult."""

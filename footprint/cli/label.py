@@ -12,7 +12,8 @@ from footprint.cli.history import ListFormat, print_json
 from footprint.errors import UsageError
 
 if TYPE_CHECKING:
-    from footprint.store import Label
+    from footprint.models import Category
+    from footprint.store import Label, Store
 
 
 @app.command()
@@ -24,6 +25,13 @@ def label(
     note: str = typer.Option("", "--note", help="Why, in your words (shown in reports)."),
     list_: bool = typer.Option(False, "--list", help="List your corrections."),
     remove: str | None = typer.Option(None, "--remove", metavar="URL", help="Drop a correction."),
+    remember: bool | None = typer.Option(
+        None,
+        "--remember/--no-remember",
+        help="Keep what the result tells: another person's town, birth year and trade for "
+        "'namesake' (strong evidence in every later audit), or your own town or username. "
+        "Asked in a terminal when not given.",
+    ),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Format of --list."),
 ) -> None:
     """Correct a result's category: your word overrides the classifier in every report."""
@@ -47,6 +55,37 @@ def label(
             )
             if store.seen(saved.url) is None:
                 warn("no saved audit has this address yet; the correction waits for one that does")
+            elif remember is not False:
+                _teach(store, saved.url, chosen, remember)
+
+
+def _teach(store: Store, url: str, category: Category, remember: bool | None) -> None:
+    """Offer to remember what the corrected result tells about the other results."""
+    from footprint.cli.terminal import stdin_is_terminal
+    from footprint.corrections import NAMESAKE, suggest
+    from footprint.corrections import remember as keep
+
+    suggestion = suggest(store, url, category)
+    if suggestion.empty:
+        return
+    who = "the other person" if suggestion.kind == NAMESAKE else "you"
+    what = f"{who}: {suggestion.describe()}"
+    if remember is None:
+        if not stdin_is_terminal():
+            echo_summary(f"This result shows {what}. Add --remember to use it in later audits.")
+            return
+        if not _confirm(f"This result shows {what}. Remember it for later audits?"):
+            return
+    keep(store, suggestion)
+    echo_summary(f"Remembered {what}; later audits sort with it.")
+
+
+def _confirm(question: str) -> bool:
+    """Ask yes/no; no answer at all (closed input) counts as no."""
+    try:
+        return typer.confirm(question, default=True)
+    except typer.Abort:
+        return False
 
 
 def _check_usage(url: str | None, category: str | None, list_: bool, remove: str | None) -> None:

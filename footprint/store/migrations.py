@@ -172,6 +172,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        # What the person's corrections taught (footprint.corrections): facts of another
+        # person with their name ("not me") or of their own ("this is me"), by the audited
+        # name, from the result they were taken from.
+        "remembered_facts",
+        """
+        CREATE TABLE remembered (
+            id INTEGER PRIMARY KEY,
+            name_key TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('namesake', 'self')),
+            facts TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX remembered_by_name ON remembered (name_key, kind);
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

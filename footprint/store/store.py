@@ -6,10 +6,11 @@ database file. The clock is a constructor argument so tests can move time.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -247,6 +248,25 @@ class Store:
         if not removed:
             raise InputError(f"no correction for {url}: 'footprint label --list' shows them")
 
+    def remember(self, name: str, kind: str, facts: Mapping[str, Any], url: str = "") -> None:
+        """Keep facts a correction taught: of a namesake ('namesake') or the person ('self')."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO remembered (name_key, kind, facts, url, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (_name_key(name), kind, json.dumps(dict(facts), ensure_ascii=False), url,
+                 self.now()),
+            )  # fmt: skip
+
+    def remembered(self, name: str) -> list[tuple[str, dict[str, Any], str]]:
+        """Every (kind, facts, url) remembered for `name`, oldest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT kind, facts, url FROM remembered WHERE name_key = ? ORDER BY id",
+                (_name_key(name),),
+            ).fetchall()
+        return [(kind, json.loads(facts), url) for kind, facts, url in rows]
+
     def seen(self, url: str) -> AuditInfo | None:
         """The latest audit that found this address."""
         from footprint.store.urlkey import url_key
@@ -342,6 +362,7 @@ class Store:
             ids = [row[0] for row in conn.execute("SELECT id FROM audits")]
             n_audits, n_results = audits.delete_audits(conn, ids)
             n_labels = conn.execute("DELETE FROM labels").rowcount
+            conn.execute("DELETE FROM remembered")  # what the corrections taught
             n_requests = conn.execute("DELETE FROM removal_requests").rowcount
             conn.execute("DELETE FROM workshops")  # a facilitator's code verifiers, cascading
             conn.execute("DELETE FROM evidence")  # the evidence log
@@ -360,3 +381,7 @@ class Store:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.OperationalError:
                 pass  # another process is reading: secure_delete already zeroed the rows
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
