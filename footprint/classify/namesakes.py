@@ -7,9 +7,11 @@ A mixin of `Profiled` (evidence.py): it uses the compiled profile's phrase lists
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from footprint.classify import dates, knowledge, platforms
@@ -42,6 +44,8 @@ MOVED_YEARS = 15  # a result this old may be from a town the person has since le
 W = knowledge.weights()
 
 
+# what still speaks of someone else in a family notice that names the person
+KEPT = frozenset({"known_namesake", "namesake_word", "swedish_id"})
 REGIONS = frozenset(fold(n) for region in knowledge.gazetteer().regions for n in region.names)
 
 
@@ -79,6 +83,12 @@ def _beside(text: str, spots: list[int], at: int, after: int, before: int) -> bo
         "\n" not in text[min(at, spot) : max(at, spot)]
         for spot in _within(spots, at - after, at + before)
     )
+
+
+@lru_cache(maxsize=64)
+def _first_names_re(firsts: tuple[str, ...]) -> re.Pattern[str]:
+    """First names as capitalised whole words: "Tero" (not "tero" inside a word)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(f.capitalize()) for f in firsts) + r")\b")
 
 
 def _labelled(tokens: Sequence[Token], pos: int) -> bool:
@@ -434,15 +444,31 @@ class NamesakeEvidence:
         if (
             mourners_at is not None
             and mourners_at >= 0
-            and spots
-            and min(spots) > mourners_at
-            and not facts.codes() & {"other_birth_year"}
+            and (
+                (spots and min(spots) > mourners_at and not facts.codes() & {"other_birth_year"})
+                or self._first_name_in(text, mourners_at)  # "Saknad av Cecilia och Johan"
+            )
         ):
+            # the person mourns a relative: the dates, the age and the other first name are
+            # the relative's, and the notice names the person
+            facts.evidence[:] = [
+                e for e in facts.evidence if e.side != NAMESAKE or e.reason.code in KEPT
+            ]
             facts.add(PRIVATE, W["family_notice"], "family_notice")
             return
         weight = W["death_notice" if death and marked else "death_word" if death else "death_mark"]
         only_dates = {} if death else {"marked": True}  # only the dates of death
         facts.add(NAMESAKE, weight, "death_notice", term=death or "†", **only_dates)
+
+    def _first_name_in(self, text: str, start: int) -> bool:
+        """Whether one of the person's first names stands as a word after `start`, in the same
+        part of the text (the list of mourners, not the page's own copy of the notice)."""
+        firsts = [f for f in self.names.firsts if len(f) >= 3]
+        if not firsts:
+            return False
+        end = text.find("\n", start)
+        pattern = _first_names_re(tuple(sorted(firsts)))
+        return pattern.search(text, start, end if end >= 0 else len(text)) is not None
 
     def _profession(
         self,
