@@ -204,3 +204,11 @@ def test_two_reports_that_differ_by_one_share_are_refused(store: Store) -> None:
     admission = admit_shares(store, check_shares(_files(shares[:6])))
     with pytest.raises(InputError, match="subtracting"):
         prepare_summary(store, admission, (), given=6, min_group=3)
+
+
+def test_forget_all_deletes_the_workshops(store: Store) -> None:
+    create_workshop(store, 3, cost=TEST_COST)
+    store.forget_all()
+    with store.reading() as conn:
+        for table in ("workshops", "workshop_codes", "workshop_summaries"):
+            assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0

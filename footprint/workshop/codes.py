@@ -29,8 +29,9 @@ TAG_LENGTH = 4
 SECRET_LENGTH = 9
 LENGTH = TAG_LENGTH + SECRET_LENGTH + 1  # with the check symbol
 
-# scrypt's cost: 2**14 rounds over 16 MiB take about 50 ms, so trying every secret would
-# take longer than anyone has; verifying a workshop's shares takes a second.
+# scrypt's cost: 2**14 rounds over 16 MiB, about 0.1 s a code on a laptop core
+# (benchmarks/workshop_codes.py), so trying every secret would take over 100,000 core-years,
+# while checking a workshop's shares takes seconds.
 DEFAULT_COST = 2**14
 MAX_COST = 2**20
 
