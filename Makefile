@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo app test lint bench sysdeps clean
+.PHONY: demo app test test-all lint bench sysdeps clean
 
 $(STAMP): pyproject.toml
 	@scripts/sysdeps.sh
@@ -22,7 +22,11 @@ demo: $(STAMP)      ## run the whole audit offline on a bundled fictional person
 app: $(STAMP)       ## open the local web app on the bundled fictional person (offline)
 	$(BIN)/footprint app --demo
 
-test: $(STAMP)      ## run the whole test suite (installs Chromium for the app's browser tests)
+test: $(STAMP)      ## the test suite but the tests marked slow (installs Chromium for the app's tests)
+	@scripts/sysdeps.sh test
+	$(BIN)/python -m pytest -m "not slow"
+
+test-all: $(STAMP)  ## every test, the slow ones too: what CI runs
 	@scripts/sysdeps.sh test
 	$(BIN)/python -m pytest
 

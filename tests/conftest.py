@@ -84,9 +84,19 @@ def allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def _shared_lemma_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder of lemma tables for the whole run: public dictionary data, built once."""
-    return tmp_path_factory.mktemp("lemma-tables")
+def _shared_lemma_tables(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """One folder of lemma tables: public dictionary data, built once and kept.
+
+    They are kept in pytest's cache folder (`.pytest_cache/`, as `make clean` or a clean
+    clone leaves none) so that only the first run builds them; their file names carry
+    simplemma's version. `tests/test_lemma_tables.py` builds a table afresh every run.
+    """
+    cache = getattr(request.config, "cache", None)
+    if cache is None:  # run with -p no:cacheprovider
+        return tmp_path_factory.mktemp("lemma-tables")
+    return Path(cache.mkdir("lemma-tables"))
 
 
 @pytest.fixture(autouse=True)
@@ -98,7 +108,7 @@ def _isolated_home(
     """Every test gets its own FOOTPRINT_HOME and never touches the user's data.
 
     Only the lemma tables (about 140 MB of public dictionary data that take ~20 s to
-    build) are shared through FOOTPRINT_LEMMA_TABLES, so a test run builds them once.
+    build) are shared through FOOTPRINT_LEMMA_TABLES, so they are built once.
     FOOTPRINT_RETRY_WAIT makes the retries of failing search services quick.
     """
     home = tmp_path_factory.mktemp("footprint-home")
