@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import typer
@@ -35,7 +36,6 @@ def web_app(
         if not no_browser:
             webbrowser.open(started.start_url)
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # the server itself returns on Ctrl-C
         serve(config, ready=ready)
-    except KeyboardInterrupt:
-        typer.echo("Stopped. Everything you saved is kept.", err=True)
+    typer.echo("Stopped. Everything you saved is kept.", err=True)
