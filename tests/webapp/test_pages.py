@@ -22,7 +22,7 @@ PAGES = ("/profile", "/audit", "/review", "/act", "/act/letter?site=example.fi",
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, button')]
   .filter(el => el.type !== 'hidden' && !el.hidden)
   .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
-                && !(el.tagName === 'BUTTON' && el.innerText.trim()))
+                && !(el.tagName === 'BUTTON' && el.textContent.trim()))
   .map(el => el.outerHTML.slice(0, 120))"""
 
 

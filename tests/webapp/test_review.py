@@ -116,7 +116,7 @@ def test_review_page_is_accessible(app: RunningApp, page: Any) -> None:
     assert serious_violations(page) == []
     for button in page.locator("main button, main input, main select").all():
         name = button.evaluate("el => el.labels && el.labels.length ? el.labels[0].innerText : ''")
-        accessible = name or button.get_attribute("aria-label") or button.inner_text()
+        accessible = name or button.get_attribute("aria-label") or button.text_content() or ""
         assert accessible.strip() or button.get_attribute("type") == "hidden"
 
 
