@@ -262,3 +262,13 @@ def test_google_engine_id_is_not_stored_and_engines_do_not_share_answers(
     stored = _cache_bytes()
     assert b"site1.example" in stored
     assert b"cx-secret-7f3a" not in stored and b"cx-other-9b2c" not in stored
+
+
+def test_every_warning_and_error_line_masks_credentials(capsys: pytest.CaptureFixture) -> None:
+    from footprint.cli.app import error, warn
+
+    warn(f"cannot reach http://laura:{PASSWORD}@10.0.0.2:8080/search?api_key=k-123")
+    error("the instance at https://t0ken@s.example/ refused")
+    shown = capsys.readouterr().err
+    assert "http://***@10.0.0.2:8080/search?api_key=***" in shown
+    assert "https://***@s.example/" in shown and "t0ken" not in shown and "k-123" not in shown
