@@ -6,10 +6,16 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import pytest
 import requests
 
+from footprint.store import Store
+from footprint.web.config import AppConfig
 from tests.store_support import REPO, subprocess_env
+from tests.webapp.web_fakes import fake_web
 
 
 def test_prints_the_address_serves_it_and_stops_on_ctrl_c() -> None:
@@ -34,3 +40,69 @@ def test_prints_the_address_serves_it_and_stops_on_ctrl_c() -> None:
             child.kill()
     assert child.returncode == 0
     assert "Stopped" in err and "Traceback" not in err
+
+
+def _start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str, requests.Session, str]:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "footprint", "app", "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env,
+    )  # fmt: skip
+    assert child.stdout is not None
+    address = child.stdout.readline().split(" at ", 1)[1].strip()
+    session = requests.Session()
+    session.get(address, timeout=10)
+    secret = address.split("?token=", 1)[1]
+    return child, address.split("?")[0], session, AppConfig(secret=secret).csrf_token
+
+
+def _post(session: requests.Session, base: str, path: str, csrf: str) -> None:
+    answer = session.post(base + path.lstrip("/"), data={"csrf": csrf}, timeout=10,
+                          headers={"Origin": base.rstrip("/")}, allow_redirects=False)  # fmt: skip
+    assert answer.status_code == 303, answer.text
+
+
+@pytest.mark.usefixtures("allow_loopback")
+def test_killed_mid_audit_loses_nothing_and_resumes(tmp_path: Path) -> None:
+    env = subprocess_env()
+    home = Path(env["FOOTPRINT_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "profile.toml").write_text('name = "Laura Hietanen"\nlocations = ["Tampere"]\n')
+    with fake_web(delay=0.3) as web:
+        env.update(SEARXNG_URL=web.searx.url, FOOTPRINT_ALLOW_PRIVATE="1",
+                   FOOTPRINT_ARCHIVE_URL=web.pages.url("").rstrip("/"))  # fmt: skip
+        child, base, session, csrf = _start(env)
+        try:
+            _post(session, base, "/audit/start", csrf)
+            deadline = time.monotonic() + 60
+            while (
+                session.get(base + "audit/status.json", timeout=10).json()["counts"]["search"][
+                    "done"
+                ]
+                < 2
+            ):
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        finally:
+            child.kill()  # no goodbye: as if the computer was switched off
+            child.wait(timeout=10)
+        with Store.open(home / "footprint.db") as store:
+            (stopped,) = store.audits()
+            assert not stopped.complete
+
+        child, base, session, csrf = _start(env)
+        try:
+            page = session.get(base + "audit?lang=en", timeout=10).text
+            assert "An unfinished audit" in page
+            _post(session, base, "/audit/resume", csrf)
+            deadline = time.monotonic() + 120
+            while session.get(base + "audit/status.json", timeout=10).json()["running"]:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            status = session.get(base + "audit/status.json", timeout=10).json()
+            assert status["outcome"] == "done", status
+        finally:
+            child.send_signal(signal.SIGINT)
+            child.wait(timeout=15)
+    with Store.open(home / "footprint.db") as store:
+        (finished,) = store.audits()
+        assert finished.complete and finished.results == 5
