@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from footprint.models import Category
 from footprint.report.i18n import catalogue
+from tests.store_support import save_audit
 from tests.webapp.data import NAME, findings
 from tests.webapp.support import RunningApp
-from tests.store_support import save_audit
 
 
 def test_report_as_reviewed_and_what_changed(app: RunningApp) -> None:
