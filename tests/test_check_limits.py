@@ -228,3 +228,40 @@ def test_tls_to_the_pinned_address_sends_and_verifies_the_name(
     else:
         assert check.status is PageStatus.UNREACHABLE and "TLS" in check.reason
         assert not server.hits
+
+
+def test_behind_a_proxy_the_proxy_resolves_and_the_page_is_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HTTP_PROXY is honoured: the name is not looked up here (the guard would refuse
+    `page.test`), the request goes to the proxy, and the environment is read per host once."""
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("FOOTPRINT_ALLOW_PRIVATE", raising=False)
+    with PageServer() as proxy:
+        proxy.route("/juttu", Reply(body=ARTICLE))
+        monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+        with Checker(archive="none", limits=SLOW) as checker:
+            checks = checker.check_all(["http://page.test/juttu", "http://page.test/juttu?2"])
+    assert [c.status for c in checks] == [PageStatus.LIVE, PageStatus.LIVE], checks
+    assert sorted(proxy.requests) == ["http://page.test/juttu", "http://page.test/juttu?2"]
+
+
+@pytest.mark.usefixtures("allow_loopback")
+def test_no_netrc_password_is_sent_to_a_results_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login laura password salainen\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    seen: list[str | None] = []
+
+    def page(handler: Any) -> Reply:
+        seen.append(handler.headers.get("Authorization"))
+        return Reply(body=ARTICLE)
+
+    with PageServer() as server, Checker(archive="none", limits=SLOW) as checker:
+        check = checker.check(server.route("/juttu", page))
+    assert check.status is PageStatus.LIVE
+    assert seen == [None]
