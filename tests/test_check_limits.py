@@ -265,3 +265,22 @@ def test_no_netrc_password_is_sent_to_a_results_site(
         check = checker.check(server.route("/juttu", page))
     assert check.status is PageStatus.LIVE
     assert seen == [None]
+
+
+def test_an_international_name_is_pinned_too(
+    monkeypatch: pytest.MonkeyPatch, connects: list[Any]
+) -> None:
+    """urllib3 connects to the IDNA form (xn--…) of the name that safety looked up."""
+    monkeypatch.delenv("FOOTPRINT_ALLOW_PRIVATE", raising=False)
+    resolver = Resolver("müller.test", [PUBLIC])
+    rebound = Resolver("xn--mller-kva.test", ["127.0.0.1"])
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda host, *a, **k: (resolver if "xn--" not in host else rebound)(host, *a, **k),
+    )
+    with PageServer() as server, Checker(archive="none", limits=SLOW) as checker:
+        check = checker.check(f"http://müller.test:{server.port}/")
+    assert rebound.lookups == 0 and resolver.lookups == 1
+    assert connects and all(address == (PUBLIC, server.port) for address in connects)
+    assert check.status is not PageStatus.LIVE

@@ -133,9 +133,11 @@ class Fetcher:
                 self._address_for[key] = vetted
             return vetted
         if vetted:  # connect only to these: a second lookup could answer otherwise
-            parts = urlsplit(url)
-            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-            self.pins[pin_key(parts.hostname or "", port)] = vetted
+            from urllib3.util import parse_url
+
+            parts = parse_url(url)  # the host as urllib3 will connect to it (IDNA-encoded)
+            port = parts.port or (443 if (parts.scheme or "").lower() == "https" else 80)
+            self.pins[pin_key(parts.host or "", port)] = vetted
         self._address_for[key] = None
         return None
 
