@@ -116,3 +116,14 @@ def test_nothing_to_export_and_forget_all_deletes_the_log(tmp_path: Path) -> Non
         store.add_evidence(from_page("https://x.example/", "https://x.example/", 200, "", b""))
         store.forget_all()
         assert store.evidence() == []
+
+
+def test_a_file_that_is_not_a_web_page_is_logged_with_a_warning(
+    server: PageServer, allow_loopback: None
+) -> None:
+    server.route("/kuva.png", Reply(body=b"\x89PNG\r\n", content_type="image/png"))
+    added = cli("evidence", "add", server.url("/kuva.png"))
+    assert added.exit_code == 0, added.output
+    assert "it is not a web page (image/png)" in added.stderr
+    listed = json.loads(cli("evidence", "list", "-f", "json").stdout)
+    assert listed[0]["sha256_html"] == sha256(b"")

@@ -36,6 +36,12 @@ def add(
         f"Saved evidence {saved.id}: {inert_url(saved.final_url)} at {saved.fetched_at} "
         f"(HTTP {saved.http_status}, SHA-256 {saved.sha256_html[:16]}…)"
         + ("; the page was longer than 2 MB: only its start is saved" if saved.truncated else "")
+        + (
+            f"; it is not a web page ({saved.content_type or 'unknown type'}): only its address "
+            "and the time are saved, so keep a copy of the file yourself"
+            if not saved.html
+            else ""
+        )
     )
 
 
