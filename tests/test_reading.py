@@ -363,3 +363,26 @@ def test_arbitrary_text_never_escapes_the_readers(text: str) -> None:
     _only_input_errors(lambda: parse_profile(text, "x"), "x")
     with contextlib.suppress(ShareError):
         parse_share(text)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "expect"),
+    [
+        ('{"items": ' + "[" * DEEP + "]" * DEEP + "}", "nested more than"),
+        ('{"items": [{"files": {"a": 1}}], "n": ' + HUGE + "}", "more than 30 digits"),
+        ('{"items": 5}', "not the manifest footprint writes"),
+        ('{"items": ["x"]}', "not the manifest footprint writes"),
+    ],
+)
+def test_a_hostile_evidence_manifest_gives_exit_3(
+    tmp_path: Path, manifest: str, expect: str
+) -> None:
+    from footprint.evidence import sha256
+
+    folder = tmp_path / "paketti"
+    folder.mkdir()
+    (folder / "manifest.json").write_text(manifest, encoding="utf-8")
+    (folder / "SHA256SUMS").write_text(f"{sha256(manifest)}  manifest.json\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["evidence", "verify", str(folder)])
+    assert out.exit_code == 3 and "Traceback" not in out.output
+    assert out.output.strip().count("\n") == 0 and expect in out.output

@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from footprint.errors import InputError
 from footprint.evidence import Evidence, sha256
+from footprint.reading import parse_json, read_text
 from footprint.report import i18n
 
 SUMS = "SHA256SUMS"
@@ -74,8 +76,15 @@ def verify(folder: Path) -> list[str]:
             problems.append(f"{name}: missing")
         elif sha256(path.read_bytes()) != digest:
             problems.append(f"{name}: changed since it was saved")
-    manifest = json.loads((folder / MANIFEST).read_text("utf-8")) if MANIFEST in listed else {}
-    for item in manifest.get("items", []):
+    manifest: Any = {}
+    if MANIFEST in listed:  # the bounded reader: a damaged or made-up manifest is exit 3
+        manifest = parse_json(read_text(folder / MANIFEST), str(folder / MANIFEST))
+    items = manifest.get("items", []) if isinstance(manifest, dict) else None
+    if not isinstance(items, list) or not all(
+        isinstance(i, dict) and isinstance(i.get("files", {}), dict) for i in items
+    ):
+        return [*problems, f"{MANIFEST}: not the manifest footprint writes"]
+    for item in items:
         for name, digest in item.get("files", {}).items():
             path = folder / name
             if path.is_file() and sha256(path.read_bytes()) != digest:
