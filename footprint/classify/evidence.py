@@ -27,7 +27,7 @@ from footprint.classify.facts import (
 )
 from footprint.classify.limits import bounded
 from footprint.classify.names import FULL, NameMatch, NameMatcher
-from footprint.classify.namesakes import KnownNamesake, NamesakeEvidence
+from footprint.classify.namesakes import NEAR, KnownNamesake, NamesakeEvidence, _around
 from footprint.classify.text import (
     Lemmas,
     Phrase,
@@ -43,6 +43,7 @@ from footprint.models import PageCheck, PageStatus, SearchResult
 from footprint.profile import Profile
 
 W = knowledge.weights()
+ROLE_BLIND = frozenset({"platform_registry", "work_word"})  # work evidence a role outweighs
 LISTINGS = frozenset({"directory", "people-search"})  # pages that list people as of now
 MEMO_SIZE = 4096  # token lists whose phrase hits are kept (titles and snippets repeat)
 
@@ -251,6 +252,7 @@ class Profiled(NamesakeEvidence):
         self._profile_ties(facts, sources, result.url)
         self._vocabulary(facts, sources)
         self._platform(facts, site)
+        self._civic_role(facts, sources)
         self._namesake(facts, sources, text, site)
         return facts
 
@@ -305,7 +307,7 @@ class Profiled(NamesakeEvidence):
 
     def _first(
         self,
-        phrases: Sequence[Phrase],
+        phrases: Sequence[Any],
         sources: Sources,
         skip_url: bool = False,
     ) -> tuple[Phrase, str, list[int]] | None:
@@ -315,7 +317,7 @@ class Profiled(NamesakeEvidence):
             hits = self._hits(phrases, tokens)
             if hits:
                 i = min(hits)
-                return phrases[i], where, hits[i]
+                return _phrase_of(phrases[i]), where, hits[i]
         return None
 
     def _profile_ties(self, facts: Facts, sources: Sources, url: str) -> None:
@@ -389,6 +391,32 @@ class Profiled(NamesakeEvidence):
                     total += weight
                     if weight > 0:
                         facts.add(side, weight, code, term=term, where=where)
+
+    def _civic_role(self, facts: Facts, sources: Sources) -> None:
+        """A board or club role by the name in a housing company, a residents' association or
+        a club: private life, whatever site lists it (a company register takes its category
+        from the role), unless the result names the person's own work or group."""
+        if facts.codes() & {"employer", "job_title", "activism_group"}:
+            return
+        civic = self._first(self.vocab["civic"], sources)
+        if civic is None:
+            return
+        registry = facts.site is not None and facts.site.kind == platforms.REGISTRY
+        for where, tokens in sources:
+            if where == "url":
+                continue
+            named = self.names.positions(tokens)
+            near = {j for i in named for j in _around(tokens, i, NEAR)}
+            for i, positions in self._hits(self.vocab["roles"], tokens).items():
+                if any(p in near for p in positions) or (registry and named):
+                    role = self.vocab["roles"][i].phrase.label
+                    facts.evidence[:] = [  # the role, not the register, says what it is
+                        e for e in facts.evidence
+                        if not (e.side == WORK and e.reason.code in ROLE_BLIND)
+                    ]  # fmt: skip
+                    facts.add(PRIVATE, W["civic_role"], "civic_role", role=role,
+                              term=civic[0].label)  # fmt: skip
+                    return
 
     def _platform(self, facts: Facts, site: platforms.Site) -> None:
         """What the kind of site says: a professional network, a forum, a personal account…"""

@@ -439,7 +439,8 @@ class NamesakeEvidence:
             _within(spots, at - LIFESPAN_NEAR, at + LIFESPAN_NEAR)
             for at in dates.lifespans_at(text)
         )
-        if death is None and not marked:
+        obituary = facts.site is not None and facts.site.kind == platforms.OBITUARY
+        if death is None and not marked and not obituary:
             return
         if (
             mourners_at is not None
@@ -456,6 +457,8 @@ class NamesakeEvidence:
             ]
             facts.add(PRIVATE, W["family_notice"], "family_notice")
             return
+        if death is None and not marked:
+            return  # an obituary site's page that shows no death by the name
         weight = W["death_notice" if death and marked else "death_word" if death else "death_mark"]
         only_dates = {} if death else {"marked": True}  # only the dates of death
         facts.add(NAMESAKE, weight, "death_notice", term=death or "†", **only_dates)

@@ -64,7 +64,7 @@ def _years(facts: Facts, profile: Profile) -> None:
     if first - 1 <= year <= last + 1:
         weight = W["activism_years" if active > 0 else "activism_years_quiet"]
         facts.add(ACTIVISM, weight, "activism_years", **params)
-    elif year > last + 2 and active > 0 and facts.score(WORK) > 0:
+    elif year > last + 2 and active > 0 and facts.score(WORK) > max(0.0, facts.score(PRIVATE)):
         facts.add(WORK, W["after_activism"], "after_activism", **params)
 
 

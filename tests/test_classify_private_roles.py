@@ -1,0 +1,90 @@
+"""Private life that looks like work: a board role in a housing company or a club (whatever
+site lists it), a relative's death notice that names the person, a letter as a parent."""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.classify import Classifier
+from footprint.models import Category
+from footprint.profile import parse_profile
+from tests.test_classify_rules import codes, result
+
+MARJA = parse_profile(
+    """
+name = "Marja Koskinen"
+birth_year = 1975
+locations = ["Lahti"]
+[work]
+employers = ["Lahden kaupunki"]
+titles = ["sosiaalityöntekijä"]
+[activism]
+years = [1995, 2001]
+"""
+).profile
+
+
+@pytest.fixture(scope="module")
+def marja() -> Classifier:
+    return Classifier(MARJA)
+
+
+def test_a_housing_company_board_on_a_company_register_is_private(marja: Classifier) -> None:
+    c = marja.classify(result(
+        "https://www.asiakastieto.fi/yritykset/fi/as-oy-lahden-koivikko/99999999/paattajat",
+        "As Oy Lahden Koivikko – päättäjät",
+        "As Oy Lahden Koivikko, Lahti. Hallituksen jäsen: Marja Koskinen. Isännöitsijä …",
+    ))  # fmt: skip
+    assert c.category is Category.PRIVATE
+    assert "civic_role" in codes(c)
+
+
+def test_a_club_role_is_private_in_swedish_and_english(marja: Classifier) -> None:
+    sv = marja.classify(result(
+        "https://www.example.invalid/styrelse",
+        "Styrelse 2024",
+        "Hembygdsföreningen i Lahtis: ordförande Marja Koskinen, kassör Pekka Ek.",
+    ))  # fmt: skip
+    assert sv.category is Category.PRIVATE
+    en = marja.classify(result(
+        "https://www.example.invalid/about",
+        "About our club",
+        "Sports club news: Marja Koskinen, treasurer, welcomes new members.",
+    ))  # fmt: skip
+    assert en.category is Category.PRIVATE
+
+
+def test_a_role_that_is_the_persons_work_stays_work(marja: Classifier) -> None:
+    c = marja.classify(result(
+        "https://www.example.invalid/yhteistyo",
+        "Asukasyhdistyksen ilta",
+        "Lahden kaupunki: sosiaalityöntekijä Marja Koskinen kertoi asukasyhdistyksen "
+        "sihteerille palveluista.",
+    ))  # fmt: skip
+    assert c.category is Category.WORK
+
+
+def test_a_relatives_death_notice_that_names_the_person_is_private(marja: Classifier) -> None:
+    c = marja.classify(result(
+        "https://www.muistot.example/veikko-koskinen",
+        "Veikko Koskinen – muistot",
+        "Rakas isämme Veikko Koskinen s. 1940 k. 2022. Kaivaten Marja ja Timo perheineen.",
+    ))  # fmt: skip
+    assert c.category is Category.PRIVATE
+    assert "family_notice" in codes(c)
+    own = marja.classify(result(  # the notice of someone with her name: not hers
+        "https://www.muistot.example/marja-koskinen",
+        "Marja Koskinen – muistot",
+        "Rakas äitimme Marja Koskinen s. 1931 k. 2019. Kaivaten lapset perheineen.",
+    ))  # fmt: skip
+    assert own.category is Category.NAMESAKE
+
+
+def test_a_letter_as_a_parent_is_private_not_a_professional_comment(marja: Classifier) -> None:
+    c = marja.classify(result(
+        "https://www.example.invalid/mielipide/2019/koulutie",
+        "Mielipide: koulutie tarvitsee valot",
+        "Lapseni kulkevat pimeää tietä kouluun joka aamu. Marja Koskinen, Lahti",
+        published="2019-11-02",
+    ))  # fmt: skip
+    assert c.category is Category.PRIVATE
