@@ -97,7 +97,6 @@ def test_diff_of_audits_of_different_names_says_so(_isolated_home: Path) -> None
         (["diff", "99", "1"], "no audit 99: 'footprint history' lists the saved audits"),
         (["diff", "first", "1"], "audit 'first' is not an audit id"),
         (["export", "42"], "no audit 42"),
-        (["export", "1", "--format", "xml"], "--format 'xml': use json or csv"),
         (["forget", "--audit", "42", "--yes"], "no audit 42"),
         (["forget", "--name", "Nobody", "--yes"], "no saved audits of 'Nobody'"),
     ],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from footprint.errors import InputError
+from footprint.errors import InputError, UsageError
 from footprint.models import Category, Classification, Finding, PageStatus, Reason, SearchResult
 from footprint.records import read_findings
 from footprint.store import Label, Store, apply_labels
@@ -17,7 +17,7 @@ from tests.store_support import Clock, cli, finding, save_audit
 
 def test_parse_category_names_the_choices() -> None:
     assert parse_category(" Work ") is Category.WORK
-    with pytest.raises(InputError) as info:
+    with pytest.raises(UsageError) as info:
         parse_category("hobby")
     assert str(info.value) == (
         "unknown category 'hobby': use one of namesake, defunct, activism, work, private"
@@ -100,13 +100,13 @@ def test_label_command_adds_lists_and_removes(_isolated_home: Path) -> None:
 def test_bad_label_input_is_one_line_and_changes_nothing(_isolated_home: Path) -> None:
     with Store.open() as store:
         store.set_label("https://a.example/page", Category.WORK)
-    for args, expected in [
-        (["https://a.example/page", "hobby"], "unknown category 'hobby'"),
-        (["a.example/page", "private"], "is not a web address"),
-        (["--remove", "https://nothing.example/"], "no correction for"),
+    for args, expected, status in [
+        (["https://a.example/page", "hobby"], "unknown category 'hobby'", 2),
+        (["a.example/page", "private"], "is not a web address", 3),
+        (["--remove", "https://nothing.example/"], "no correction for", 3),
     ]:
         done = cli("label", *args)
-        assert done.exit_code == 3, done.output
+        assert done.exit_code == status, done.output
         assert done.stderr.startswith("Error: ") and expected in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
     with Store.open() as store:

@@ -54,6 +54,7 @@ def forget(
                 f"Deleted {plural(gone.audits, 'audit')} ({plural(gone.results, 'result')}), "
                 f"{plural(gone.corrections, 'correction')}, "
                 f"{plural(gone.requests, 'removal request')}"
+                + (", the workshop share key" if gone.share_key else "")
                 + (f" and the cache folder ({paths.cache_dir()})." if gone.cache else "."),
                 err=True,
             )

@@ -12,7 +12,7 @@ import typer
 
 from footprint.cli.app import app, warn
 from footprint.cli.common import FORCE_HELP, echo_summary, writable
-from footprint.errors import InputError
+from footprint.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -215,7 +215,7 @@ def export(
     try:
         chosen = ExportFormat(fmt.strip().lower())
     except ValueError:
-        raise InputError(f"--format {fmt!r}: use json or csv") from None
+        raise UsageError(f"--format {fmt!r}: use json or csv") from None
     writable(output, force=force)
     with Store.open() as store:
         info = store.find_audit(audit)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from footprint.errors import InputError
+from footprint.errors import InputError, UsageError
 from footprint.models import Category, Classification, Finding, Reason
 from footprint.store.urlkey import url_key
 
@@ -40,7 +40,7 @@ def parse_category(text: str) -> Category:
         return Category(text.strip().lower())
     except ValueError:
         choices = ", ".join(c.value for c in Category)
-        raise InputError(f"unknown category {text!r}: use one of {choices}") from None
+        raise UsageError(f"unknown category {text!r}: use one of {choices}") from None
 
 
 def check_url(url: str) -> str:

@@ -30,6 +30,7 @@ from footprint.store.labels import Label, apply_labels
 from footprint.store.tracking import Channel, RemovalRequest, Status
 
 Clock = Callable[[], datetime]
+SHARE_KEY = "workshop-share.key"  # the device secret earlier workshop shares were made with
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Forgotten:
     corrections: int
     requests: int
     cache: bool
+    share_key: bool = False  # the workshop share key of earlier versions
 
 
 def utc_now() -> datetime:
@@ -357,7 +359,8 @@ class Store:
         return found
 
     def forget_all(self) -> Forgotten:
-        """Delete every audit, correction and removal request, and the cache folder."""
+        """Delete every audit, correction and removal request, the workshops' codes, the
+        evidence log, the cache folder and the workshop share key of earlier versions."""
         with self._write() as conn:
             ids = [row[0] for row in conn.execute("SELECT id FROM audits")]
             n_audits, n_results = audits.delete_audits(conn, ids)
@@ -370,7 +373,10 @@ class Store:
         cache = paths.cache_dir()
         had_cache = cache.exists()
         shutil.rmtree(cache, ignore_errors=True)
-        return Forgotten(n_audits, n_results, n_labels, n_requests, had_cache)
+        key = self.path.parent / SHARE_KEY
+        had_key = key.is_file() or key.is_symlink()
+        key.unlink(missing_ok=True)
+        return Forgotten(n_audits, n_results, n_labels, n_requests, had_cache, had_key)
 
     def _compact(self) -> None:
         """Leave no copy of deleted rows in free pages or the write-ahead log."""

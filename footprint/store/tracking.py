@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from footprint.errors import InputError
+from footprint.errors import InputError, UsageError
 from footprint.guidance import LETTER_KINDS
 from footprint.models import DEFUNCT_STATUSES, PageCheck
 from footprint.store.urlkey import url_key
@@ -48,14 +48,14 @@ def parse_channel(text: str) -> Channel:
         return Channel(text.strip().lower())
     except ValueError:
         choices = "|".join(c.value for c in Channel)
-        raise InputError(f"unknown channel {text!r}: use one of {choices}") from None
+        raise UsageError(f"unknown channel {text!r}: use one of {choices}") from None
 
 
 def parse_letter(text: str) -> str:
     """Which letter was sent: one of footprint's letter kinds."""
     kind = text.strip().lower()
     if kind not in LETTER_KINDS:
-        raise InputError(f"unknown letter {text!r}: use one of {'|'.join(LETTER_KINDS)}")
+        raise UsageError(f"unknown letter {text!r}: use one of {'|'.join(LETTER_KINDS)}")
     return kind
 
 
