@@ -38,7 +38,7 @@ class AuditSink(Protocol):
     """Where an audit's progress is saved as it happens (the store implements one)."""
 
     def started(self, name: str, profile: Profile, queries: list[str]) -> None: ...
-    def results_found(self, results: list[SearchResult]) -> None: ...
+    def results_found(self, results: list[SearchResult], complete: bool = True) -> None: ...
     def page_checked(self, url: str, check: PageCheck) -> None: ...
     def classified(self, finding: Finding) -> None: ...
     def finished(self, complete: bool, failures: list[str]) -> None: ...
@@ -50,7 +50,7 @@ class NullSink:
     def started(self, name: str, profile: Profile, queries: list[str]) -> None:
         pass
 
-    def results_found(self, results: list[SearchResult]) -> None:
+    def results_found(self, results: list[SearchResult], complete: bool = True) -> None:
         pass
 
     def page_checked(self, url: str, check: PageCheck) -> None:
@@ -199,7 +199,7 @@ class Auditor:
         try:
             if found.fatal is not None:
                 raise self._all_failed(found)
-            self.sink.results_found(found.results)
+            self.sink.results_found(found.results, complete=not found.interrupted)
             if found.interrupted:
                 self._stop_if_cancelled()
                 raise KeyboardInterrupt

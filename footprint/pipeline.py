@@ -191,14 +191,11 @@ class AuditRun:
     outcome: AuditOutcome
     audit_id: int | None
     notices: tuple[str, ...] = ()  # things to tell the person once (warnings)
+    failures: tuple[str, ...] = ()  # every search source that failed, in all parts of it
 
     @property
     def findings(self) -> tuple[Finding, ...]:
         return self.outcome.findings
-
-    @property
-    def failures(self) -> tuple[str, ...]:
-        return self.outcome.failures
 
     @property
     def queries_sent(self) -> int:
@@ -206,7 +203,8 @@ class AuditRun:
 
     @property
     def partial(self) -> bool:
-        return self.outcome.partial
+        """Finished, but a search source failed (in this part or an earlier one)."""
+        return bool(self.failures)
 
 
 def run_audit(
@@ -227,41 +225,62 @@ def run_audit(
 
     `providers` by name (None: every configured one, else DuckDuckGo); `from_file` adds
     saved results (the `file` provider); `keys` are provider settings for this run only.
-    `resume` finishes the latest unfinished audit of `person.name`. Every-source-failed is
-    a `ConfigError`/`NetworkError`; `cancel` (or Ctrl-C) ends it unfinished, resumable.
+    `resume` finishes the latest unfinished audit of `person.name`: when its searches had
+    run to their end it asks no provider again; otherwise it searches again (the cache
+    spares the quota) and keeps what the first part found, and the first part's failures
+    stay with the audit. Every-source-failed is a `ConfigError`/`NetworkError`; `cancel`
+    (or Ctrl-C) ends it unfinished, resumable.
     """
     from footprint.check import NameServerCheck, check_results
     from footprint.corrections import with_remembered
     from footprint.store.sink import open_audit_sink
 
-    chosen = providers_for(providers, from_file=from_file, keys=keys)
     names = NameServerCheck()
-
-    def search_step(p: Profile) -> SearchOutcome:
-        return search(p, chosen, max_results=max_results, progress=progress, cancel=cancel)
-
-    def check_step(results: Sequence[SearchResult], on_check: Any) -> list[PageCheck]:
-        return check_results(results, concurrency=concurrency, names=names, cancel=cancel,
-                             progress=_check_relay(progress), on_check=on_check)  # fmt: skip
-
-    searched_with = [p.name for p in chosen]
-    with open_audit_sink(
-        person.name, person, resume, providers=searched_with, path=store_path
-    ) as sink:
+    notices: list[str] = []
+    with open_audit_sink(person.name, person, resume, path=store_path) as sink:
         state = sink.resume
         person = with_remembered(person, sink.store)  # what the person's corrections taught
+        if state is not None and state.search_done:
+            chosen = []
+            if providers or from_file is not None:
+                notices.append(
+                    f"audit {state.audit_id} had finished its searches before it stopped, so "
+                    "resuming asks no search source again: --provider and --from are not used"
+                )
+        else:
+            chosen = providers_for(providers, from_file=from_file, keys=keys)
+        sink.providers = tuple(p.name for p in chosen)  # the ones this part asks
+        earlier = list(state.results) if state is not None else []
+
+        def search_step(p: Profile) -> SearchOutcome:
+            found = search(p, chosen, max_results=max_results, progress=progress, cancel=cancel)
+            found.results = _with_earlier(found.results, earlier)
+            return found
+
+        def check_step(results: Sequence[SearchResult], on_check: Any) -> list[PageCheck]:
+            return check_results(results, concurrency=concurrency, names=names, cancel=cancel,
+                                 progress=_check_relay(progress), on_check=on_check)  # fmt: skip
+
         auditor = Auditor(person, search=search_step, check=check_step, sink=sink,
                           progress=progress, cancel=cancel)  # fmt: skip
         outcome = auditor.run(
             offline=offline,
             known_checks=dict(state.checks) if state else None,
-            known_results=list(state.results) if state and state.results else None,
+            known_results=earlier if state is not None and state.search_done else None,
         )
         audit_id = sink.audit_id
-    notices = ((UNTRUSTED_DNS_WARNING,) if names.untrusted else ()) + outcome.notices
+        failures = sink.store.audit(audit_id).failures if audit_id else outcome.failures
+    untrusted = (UNTRUSTED_DNS_WARNING,) if names.untrusted else ()
+    notices = [*untrusted, *notices, *outcome.notices]
     if progress is not None:
-        progress(Done(len(outcome.findings), audit_id, outcome.failures))
-    return AuditRun(outcome, audit_id, notices)
+        progress(Done(len(outcome.findings), audit_id, failures))
+    return AuditRun(outcome, audit_id, tuple(notices), failures)
+
+
+def _with_earlier(found: list[SearchResult], earlier: Sequence[SearchResult]) -> list[SearchResult]:
+    """This search's results, then those an interrupted first part found and this did not."""
+    have = {r.url for r in found}
+    return found + [r for r in earlier if r.url not in have]
 
 
 def run_demo(*, progress: ProgressSink | None = None) -> tuple[Profile, AuditRun]:
@@ -280,7 +299,7 @@ def run_demo(*, progress: ProgressSink | None = None) -> tuple[Profile, AuditRun
         outcome = auditor.run(offline=True, known_checks=demo_data.recorded_checks())
     if progress is not None:
         progress(Done(len(outcome.findings)))
-    return person, AuditRun(outcome, None)
+    return person, AuditRun(outcome, None, failures=outcome.failures)
 
 
 # --- the report ---------------------------------------------------------------------------

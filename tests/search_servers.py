@@ -10,7 +10,8 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -414,3 +415,19 @@ class LoopbackServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+@contextmanager
+def serving_brave(
+    monkeypatch: Any, key: str, total: int = 3, *, env: bool = True
+) -> Iterator[BraveService]:
+    """A fake Brave on loopback that the `brave` provider asks (with `key` in the environment
+    when `env`): for tests that run whole audits against it."""
+    from search_providers.brave import BraveProvider
+
+    service = BraveService(key=key, total=total)
+    with LoopbackServer(service) as server:
+        monkeypatch.setattr(BraveProvider, "default_base_url", server.url)
+        if env:
+            monkeypatch.setenv("BRAVE_API_KEY", key)
+        yield service

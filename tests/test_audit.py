@@ -31,7 +31,7 @@ class RecordingSink:
     def started(self, name: str, profile: Profile, queries: list[str]) -> None:
         self.calls.append(("started", (name, list(queries))))
 
-    def results_found(self, results: list[SearchResult]) -> None:
+    def results_found(self, results: list[SearchResult], complete: bool = True) -> None:
         self.calls.append(("results_found", [r.url for r in results]))
 
     def page_checked(self, url: str, check: PageCheck) -> None:

@@ -11,8 +11,7 @@ import pytest
 
 from footprint.errors import ExitStatus
 from footprint.store import Store
-from search_providers.brave import BraveProvider
-from tests.search_servers import BraveService, LoopbackServer
+from tests.search_servers import BraveService, serving_brave
 from tests.store_support import cli, finding, save_audit
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
@@ -57,10 +56,7 @@ def test_output_into_a_missing_folder_creates_it_private(tmp_path: Path) -> None
 
 @pytest.fixture
 def brave(monkeypatch: pytest.MonkeyPatch) -> Iterator[BraveService]:
-    service = BraveService(key="brave-key-for-from", total=2)
-    with LoopbackServer(service) as server:
-        monkeypatch.setattr(BraveProvider, "default_base_url", server.url)
-        monkeypatch.setenv("BRAVE_API_KEY", "brave-key-for-from")
+    with serving_brave(monkeypatch, "brave-key-for-from", 2) as service:
         yield service
 
 

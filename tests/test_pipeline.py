@@ -24,9 +24,8 @@ from footprint.progress import (
     StageStarted,
 )
 from footprint.store import Store
-from search_providers.brave import BraveProvider
 from tests.page_server import PageServer, Reply, html
-from tests.search_servers import BraveService, LoopbackServer
+from tests.search_servers import BraveService, serving_brave
 
 KEY = "typed-in-brave-key-5e1d"
 PERSON = Profile(name="Laura Hietanen")
@@ -34,9 +33,7 @@ PERSON = Profile(name="Laura Hietanen")
 
 @pytest.fixture
 def brave(monkeypatch: pytest.MonkeyPatch) -> Iterator[BraveService]:
-    service = BraveService(key=KEY, total=3)
-    with LoopbackServer(service) as server:
-        monkeypatch.setattr(BraveProvider, "default_base_url", server.url)
+    with serving_brave(monkeypatch, KEY, 3, env=False) as service:
         yield service
 
 

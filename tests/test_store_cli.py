@@ -61,19 +61,22 @@ def test_history_lists_audits_with_counts_and_completeness(_isolated_home: Path)
 
 def test_diff_defaults_to_the_last_two_audits_of_the_same_name(_isolated_home: Path) -> None:
     only = cli("diff")
-    assert only.exit_code == 3 and "no saved audits yet" in only.stderr
+    assert only.exit_code == 3 and "no complete audit yet" in only.stderr
     first, second = _two_audits()
     with Store.open() as store:
         save_audit(store, "Other Person", [finding("https://z.example/", "work")])
     one = cli("diff")
-    assert one.exit_code == 3 and "only one audit of 'Other Person'" in one.stderr
-    by_old = cli("diff", str(first), "-f", "json")
+    assert one.exit_code == 3 and "only one complete audit of 'Other Person'" in one.stderr
+    by_old = cli("diff", str(first), str(second), "-f", "json")
     data = json.loads(by_old.stdout)
     assert (data["old_audit"]["id"], data["new_audit"]["id"]) == (first, second)
     assert [g["url"] for g in data["gone"]] == ["https://b.example/"]
     assert f"audit {second} is incomplete" in by_old.stderr
-    last = cli("diff", str(second))
-    assert last.exit_code == 3 and "is the latest audit" in last.stderr
+    last = cli("diff", str(first))  # the later one of the name did not finish
+    assert (
+        last.exit_code == 3
+        and f"no complete audit of 'Laura Hietanen' after audit {first}" in last.stderr
+    )
 
 
 def test_diff_of_audits_of_different_names_says_so(_isolated_home: Path) -> None:

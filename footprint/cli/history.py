@@ -12,12 +12,12 @@ import typer
 
 from footprint.cli.app import app, warn
 from footprint.cli.common import FORCE_HELP, echo_summary, writable
-from footprint.errors import InputError, UsageError
+from footprint.errors import UsageError
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from footprint.store import AuditDiff, AuditInfo, Store
+    from footprint.store import AuditDiff, AuditInfo
 
 CATEGORIES = ("work", "private", "activism", "defunct", "namesake")
 
@@ -83,13 +83,21 @@ def _history_table(found: list[AuditInfo]) -> None:
             local_time(audit.started_at),
             Text(audit.name),
             counts,
-            _completeness(audit.status),
+            _completeness(audit),
         )
     Console().print(table)
-    if any(not a.complete for a in found):
+    for audit in found:
+        if audit.resumable:
+            echo_summary(
+                f"Audit {audit.id} was stopped before the end: "
+                f"'footprint audit \"{audit.name}\" --resume' finishes it."
+            )
+    stopped = [str(a.id) for a in found if not a.complete and not a.resumable]
+    if stopped:
         echo_summary(
-            "An incomplete audit was stopped before the end: "
-            "'footprint audit NAME --resume' finishes it."
+            f"Stopped and replaced by a later audit of the same name: {', '.join(stopped)}; "
+            "they are not compared by 'footprint diff' ('footprint forget --audit ID' "
+            "deletes one)."
         )
     if any(a.status == "partial" for a in found):
         echo_summary(
@@ -98,36 +106,16 @@ def _history_table(found: list[AuditInfo]) -> None:
         )
 
 
-def _completeness(status: str) -> Text:
-    """yes; partial (finished, but a search source failed); no (stopped before the end)."""
+def _completeness(audit: AuditInfo) -> Text:
+    """yes; partial (finished, but a search source failed); no (stopped, can be resumed);
+    stopped (stopped, and a later audit of the name replaced it)."""
     from rich.text import Text
 
-    if status == "partial":
+    if audit.status == "partial":
         return Text("partial", style="bold yellow")
-    return Text("yes") if status == "complete" else Text("no", style="bold red")
-
-
-def _pick_pair(store: Store, old: str | None, new: str | None) -> tuple[AuditInfo, AuditInfo]:
-    """OLD and NEW as given, or the last two audits of the same name."""
-    if old is not None and new is not None:
-        return store.find_audit(old), store.find_audit(new)
-    if old is not None:
-        first = store.find_audit(old)
-        latest = store.latest_audit(first.name)
-        if latest is None or latest.id == first.id:
-            raise InputError(
-                f"audit {first.id} is the latest audit of {first.name!r}: give two ids to compare"
-            )
-        return first, latest
-    latest = store.latest_audit()
-    if latest is None:
-        raise InputError("no saved audits yet: run 'footprint audit \"Your Name\"' first")
-    same_name = store.audits(latest.name)
-    if len(same_name) < 2:
-        raise InputError(
-            f"only one audit of {latest.name!r} is saved: run another one later, then compare"
-        )
-    return same_name[-2], same_name[-1]
+    if audit.complete:
+        return Text("yes")
+    return Text("no", style="bold red") if audit.resumable else Text("stopped", style="dim")
 
 
 @app.command()
@@ -140,7 +128,7 @@ def diff(
     from footprint.store import Store
 
     with Store.open() as store:
-        before, after = _pick_pair(store, old, new)
+        before, after = store.diff_pair(old, new)
         changes = store.diff(before.id, after.id)
     if before.name != after.name:
         warn(

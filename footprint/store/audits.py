@@ -31,6 +31,7 @@ class AuditInfo:
     results: int = 0
     counts: Mapping[str, int] = field(default_factory=dict)  # per category, corrections applied
     providers: tuple[str, ...] = ()  # the search providers asked ('file': a saved results file)
+    resumable: bool = False  # stopped, and the latest of its name: `audit NAME --resume` can
 
     @property
     def date(self) -> str:
@@ -51,6 +52,7 @@ class AuditInfo:
             "finished_at": self.finished_at,
             "complete": self.complete,
             "status": self.status,
+            "resumable": self.resumable,
             "providers": list(self.providers),
             "queries": list(self.queries),
             "failures": list(self.failures),
@@ -70,6 +72,12 @@ class ResumeState:
     results: tuple[SearchResult, ...]
     checks: Mapping[str, PageCheck]  # by url
     findings: Mapping[str, Finding]  # by url, as the classifier left them
+    searched_by: tuple[str, ...] | None = None  # None: the searches did not finish
+
+    @property
+    def search_done(self) -> bool:
+        """The searches ran to their end before the audit stopped: resuming repeats none."""
+        return self.searched_by is not None
 
     @property
     def searched(self) -> frozenset[tuple[str, str]]:
@@ -130,10 +138,22 @@ def reopen_audit(
     )  # fmt: skip
 
 
+def search_done(conn: sqlite3.Connection, audit_id: int, providers: Sequence[str]) -> None:
+    """The searches ran to their end, asking `providers`."""
+    conn.execute(
+        "UPDATE audits SET searched_by = ? WHERE id = ?", (_dumps(list(providers)), audit_id)
+    )
+
+
 def searched_with(conn: sqlite3.Connection, audit_id: int) -> set[str]:
-    """The providers an audit asked; for an audit saved without them, those its results name."""
-    row = conn.execute("SELECT providers FROM audits WHERE id = ?", (audit_id,)).fetchone()
-    stored = set(json.loads(row[0])) if row else set()
+    """The providers of the audit's finished search pass; for an audit saved without them
+    (before they were kept), the providers it asked or, failing those, its results name."""
+    row = conn.execute(
+        "SELECT searched_by, providers FROM audits WHERE id = ?", (audit_id,)
+    ).fetchone()
+    if row and row[0] is not None and json.loads(row[0]):
+        return set(json.loads(row[0]))
+    stored = set(json.loads(row[1])) if row else set()
     if stored:
         return stored
     named: set[str] = set()
@@ -194,11 +214,17 @@ def save_finding(conn: sqlite3.Connection, audit_id: int, finding: Finding) -> N
 
 def finish_audit(
     conn: sqlite3.Connection, audit_id: int, complete: bool, failures: Sequence[str], now: str
-) -> None:
+) -> list[str]:
+    """Mark the audit (un)finished; the failures of an earlier part of it are kept.
+
+    Returns every failure of the audit, all its parts."""
+    row = conn.execute("SELECT failures FROM audits WHERE id = ?", (audit_id,)).fetchone()
+    kept = _merged(row and row[0], failures)
     conn.execute(
         "UPDATE audits SET complete = ?, finished_at = ?, failures = ? WHERE id = ?",
-        (int(complete), now, _dumps(list(failures)), audit_id),
+        (int(complete), now, _dumps(kept), audit_id),
     )
+    return kept
 
 
 _AUDIT_COLUMNS = "id, name, started_at, finished_at, complete, queries, failures, providers"
@@ -241,6 +267,7 @@ def audits(
     ).fetchall()
     ids = [row[0] for row in rows]
     counts, totals = _counts(conn, ids), _totals(conn, ids)
+    resumable = _resumable(conn)
     return [
         AuditInfo(
             id=row[0],
@@ -253,9 +280,20 @@ def audits(
             results=totals.get(row[0], 0),
             counts=counts[row[0]],
             providers=tuple(json.loads(row[7])),
+            resumable=row[0] in resumable,
         )
         for row in rows
     ]
+
+
+def _resumable(conn: sqlite3.Connection) -> set[int]:
+    """The audits `audit NAME --resume` finishes: unfinished, and the latest of their name."""
+    rows = conn.execute(
+        "SELECT a.id FROM audits a WHERE a.complete = 0 AND NOT EXISTS ("
+        "SELECT 1 FROM audits b WHERE b.name = a.name "
+        "AND (b.started_at > a.started_at OR (b.started_at = a.started_at AND b.id > a.id)))"
+    )
+    return {row[0] for row in rows}
 
 
 def raw_findings(conn: sqlite3.Connection, audit_id: int) -> list[Finding]:
@@ -277,7 +315,7 @@ def raw_findings(conn: sqlite3.Connection, audit_id: int) -> list[Finding]:
 
 def resume_state(conn: sqlite3.Connection, audit_id: int) -> ResumeState | None:
     row = conn.execute(
-        "SELECT name, profile, queries FROM audits WHERE id = ?", (audit_id,)
+        "SELECT name, profile, queries, searched_by FROM audits WHERE id = ?", (audit_id,)
     ).fetchone()
     if row is None:
         return None
@@ -298,6 +336,7 @@ def resume_state(conn: sqlite3.Connection, audit_id: int) -> ResumeState | None:
         results=tuple(results),
         checks=checks,
         findings={f.result.url: f for f in raw_findings(conn, audit_id)},
+        searched_by=None if row[3] is None else tuple(json.loads(row[3])),
     )
 
 

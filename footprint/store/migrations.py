@@ -189,6 +189,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX remembered_by_name ON remembered (name_key, kind);
         """,
     ),
+    Migration(
+        # The providers of the search pass that ran to its end (JSON list); NULL while the
+        # searches have not finished. Resuming searches again until they have, and only a
+        # finished pass with a real provider lets a missing address count as removed.
+        "audit_searched_by",
+        """
+        ALTER TABLE audits ADD COLUMN searched_by TEXT;
+        UPDATE audits SET searched_by = providers WHERE complete = 1 AND providers != '[]';
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -54,9 +54,12 @@ class StoreSink:
         else:
             self.store.reopen_audit(self.audit_id, _profile_dict(profile), queries, self.providers)
 
-    def results_found(self, results: list[SearchResult]) -> None:
+    def results_found(self, results: list[SearchResult], complete: bool = True) -> None:
+        """Save what the searches found; `complete` when they ran to their end."""
         if results:
             self.store.add_results(self._id(), results)
+        if complete and not (self.resume is not None and self.resume.search_done):
+            self.store.search_done(self._id(), self.providers)
 
     def page_checked(self, url: str, check: PageCheck) -> None:
         self.store.save_check(self._id(), url, check)

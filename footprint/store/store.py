@@ -132,6 +132,11 @@ class Store:
         with self._write() as conn:
             audits.add_results(conn, audit_id, results)
 
+    def search_done(self, audit_id: int, providers: Sequence[str]) -> None:
+        """The audit's searches ran to their end, asking `providers`."""
+        with self._write() as conn:
+            audits.search_done(conn, audit_id, providers)
+
     def save_check(self, audit_id: int, url: str, check: PageCheck) -> None:
         with self._write() as conn:
             audits.save_check(conn, audit_id, url, check)
@@ -146,14 +151,15 @@ class Store:
         """Mark the audit complete or not, and the removal requests it shows have worked.
 
         An address missing from the results counts as removed only after a complete audit
-        with no failed search source that asked a real search provider, not only a file.
+        with no failed search source in any of its parts, whose searches ran to their end
+        with a real search provider, not only a file. Failures of an earlier part are kept.
         """
         with self._write() as conn:
             now = self.now()
-            audits.finish_audit(conn, audit_id, complete, failures, now)
+            every_failure = audits.finish_audit(conn, audit_id, complete, failures, now)
             found = audits.result_rows(conn, audit_id)
             providers = audits.searched_with(conn, audit_id)
-            counts = tracking.absence_counts(complete, failures, providers)
+            counts = tracking.absence_counts(complete, every_failure, providers)
             return tracking.mark_removed(conn, audit_id, found, now, counts)
 
     # --- reading audits -------------------------------------------------------------------
@@ -203,6 +209,36 @@ class Store:
         complete = [a for a in earlier if a.complete]
         candidates = complete or earlier
         return candidates[-1] if candidates else None
+
+    def diff_pair(self, old: str | None, new: str | None) -> tuple[AuditInfo, AuditInfo]:
+        """The audits `footprint diff OLD NEW` compares: both as given; OLD and the latest
+        complete audit of its name; or the last two complete audits of the name audited last.
+        An audit stopped before the end is compared only when asked for by its id."""
+        if old is not None and new is not None:
+            return self.find_audit(old), self.find_audit(new)
+        if old is not None:
+            first = self.find_audit(old)
+            later = [a for a in self.audits(first.name) if a.complete and a.id != first.id]
+            later = [a for a in later if (a.started_at, a.id) > (first.started_at, first.id)]
+            if not later:
+                raise InputError(
+                    f"no complete audit of {first.name!r} after audit {first.id}: "
+                    "give two ids to compare"
+                )
+            return first, later[-1]
+        complete = [a for a in self.audits() if a.complete]
+        if not complete:
+            raise InputError(
+                "no complete audit yet: run 'footprint audit \"Your Name\"' (or finish one "
+                "with --resume) first"
+            )
+        same_name = [a for a in complete if a.name == complete[-1].name]
+        if len(same_name) < 2:
+            raise InputError(
+                f"only one complete audit of {complete[-1].name!r} is saved: run another one "
+                "later, then compare"
+            )
+        return same_name[-2], same_name[-1]
 
     def unfinished_audit(self, name: str) -> AuditInfo | None:
         """The latest audit of `name` if it did not finish."""
