@@ -25,6 +25,7 @@ from footprint.classify.facts import (
     Sources,
     Vocab,
 )
+from footprint.classify.knowledge import Place
 from footprint.classify.limits import bounded
 from footprint.classify.names import FULL, NameMatch, NameMatcher
 from footprint.classify.namesakes import NEAR, KnownNamesake, NamesakeEvidence, _around
@@ -97,6 +98,15 @@ class Common:
     vocab: dict[str, list[Vocab]]
     professions: dict[str, list[Vocab]]
     abroad: list[Phrase]
+    places: list[tuple[Place, list[Phrase]]]  # Finnish towns and regions, by each name
+    finnish: frozenset[str]  # every Finnish place name, folded
+    index: PhraseIndex  # the vocabularies' and trades' phrases, filed once
+
+    @property
+    def lists(self) -> tuple[list[Vocab], ...]:
+        """The shared phrase lists in the order every profile's index starts with."""
+        return tuple(items for items in (*self.vocab.values(), *self.professions.values())
+                     if items)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +116,17 @@ def _common() -> Common:
         n: compile_vocab(v.by_lang, lemmas) for n, v in knowledge.vocabularies().tables.items()
     }
     trades = {f: compile_vocab(t, lemmas) for f, t in knowledge.trades().fields.items()}
-    abroad = [place_phrase(place, lemmas) for place in knowledge.gazetteer().abroad]
-    return Common(lemmas, vocab, trades, abroad)
+    gazetteer = knowledge.gazetteer()
+    abroad = [place_phrase(place, lemmas) for place in gazetteer.abroad]
+    places = [
+        (place, [p for n in place.names for p in profile_phrases(n, lemmas, short=False)])
+        for place in (*gazetteer.towns, *gazetteer.regions)
+    ]
+    finnish = frozenset(n.casefold() for place, _ in places for n in place.names)
+    shared = [
+        _phrase_of(item) for items in (*vocab.values(), *trades.values()) if items for item in items
+    ]
+    return Common(lemmas, vocab, trades, abroad, places, finnish, PhraseIndex(shared))
 
 
 class Profiled(NamesakeEvidence):
@@ -167,12 +186,8 @@ class Profiled(NamesakeEvidence):
         ]
         self.towns: list[tuple[Phrase, tuple[float, float] | None]] = []
         self.home: list[tuple[float, float]] = []  # where the person's towns are
-        finnish: set[str] = set()
-        places = knowledge.gazetteer()
-        for place in (*places.towns, *places.regions):
+        for place, phrases in common.places:
             names = place.names
-            finnish |= {n.casefold() for n in names}
-            phrases = [p for n in names for p in profile_phrases(n, lemmas, short=False)]
             if any(p.words[0].lemmas & own_keys for p in phrases) or any(
                 p.find(tokens) for p in phrases for tokens in named_in
             ):
@@ -180,22 +195,22 @@ class Profiled(NamesakeEvidence):
                 self.home.append(place.at)
             elif not any(n.casefold() in name_words for n in names):
                 self.towns += [(p, place.at) for p in phrases]
-        self.lives_abroad = any(not (t.keys & finnish) for t in own_places if t.capital)
+        self.lives_abroad = any(not (t.keys & common.finnish) for t in own_places if t.capital)
         # English first: likely from abroad, where the person's own past is too
         self.roots_abroad = self.lives_abroad or profile.languages[:1] == ("en",)
         self.abroad = [(p, None) for p in common.abroad if not (p.words[0].lemmas & own_keys)]
         self._all: list[Phrase] = []  # every phrase list, end to end, in one index
         self._spans: dict[int, tuple[int, int]] = {}  # a list's id → (start, length)
         every: tuple[Sequence[Any], ...] = (
+            *common.lists,  # the shared lists first: their part of the index is filed once
             self.employers, self.titles, self.work_keywords, self.private_keywords, self.orgs,
-            self.activism_keywords, self.publications, self.locations, *self.vocab.values(),
-            self.towns, self.abroad, *self.professions.values(),
+            self.activism_keywords, self.publications, self.locations, self.towns, self.abroad,
         )  # fmt: skip
         for items in every:
             if items:
                 self._spans[id(items)] = (len(self._all), len(items))
                 self._all += [_phrase_of(item) for item in items]
-        self._index = PhraseIndex(self._all)
+        self._index = PhraseIndex(self._all, common.index)
         self._starts = sorted(start for start, _ in self._spans.values())
         # a token list's hits: id(tokens) → (tokens, list start → phrase → positions)
         self._memo: dict[int, tuple[list[Token], dict[int, dict[int, list[int]]]]] = {}

@@ -8,6 +8,7 @@ in a row by lemma, or, for proper nouns simplemma does not know, by stem.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -393,7 +394,9 @@ class PhraseIndex:
     token order, then in the order the phrases were given.
     """
 
-    def __init__(self, phrases: Sequence[Phrase]) -> None:
+    def __init__(self, phrases: Sequence[Phrase], base: PhraseIndex | None = None) -> None:
+        """`base`: an index of the first phrases, filed once and copied (what every
+        profile shares)."""
         self.phrases = list(phrases)
         self._exact: dict[str, list[int]] = {}
         self._suffix: dict[str, list[int]] = {}
@@ -402,8 +405,19 @@ class PhraseIndex:
         self._cache: dict[frozenset[str], tuple[int, ...]] = {}  # a token's keys → candidates
         # a token (by its surface, the same object) → the phrases its word starts
         self._first: dict[str, tuple[Token, tuple[int, ...]]] = {}
-        for i, phrase in enumerate(self.phrases):
-            first = phrase.words[0]
+        start = 0
+        if (
+            base is not None
+            and len(base.phrases) <= len(self.phrases)
+            and all(map(operator.is_, base.phrases, self.phrases))
+        ):
+            start = len(base.phrases)
+            self._exact = {k: v[:] for k, v in base._exact.items()}
+            self._suffix = {k: v[:] for k, v in base._suffix.items()}
+            self._prefix = {k: v[:] for k, v in base._prefix.items()}
+            self._stems = {k: v[:] for k, v in base._stems.items()}
+        for i in range(start, len(self.phrases)):
+            first = self.phrases[i].words[0]
             for lemma in first.lemmas:
                 if first.mode in ("exact", "surface"):
                     self._exact.setdefault(lemma, []).append(i)
