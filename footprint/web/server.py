@@ -8,6 +8,7 @@ cookie handling are well-kept code, and templates stay footprint's own Jinja2 en
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from footprint.errors import ExitStatus, FootprintError
+from footprint.errors import ExitStatus, FootprintError, UsageError
 from footprint.web import i18n, security
 from footprint.web.config import HOST, MAX_UPLOAD, AppConfig
 from footprint.web.state import AppState
@@ -102,11 +103,27 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _check_port(port: int) -> None:
+    """A port the app cannot have is a one-line error (Werkzeug would print and exit 1)."""
+    if port == 0:
+        return
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind((HOST, port))
+        except OSError as exc:
+            raise UsageError(
+                f"--port {port}: cannot listen on {HOST}:{port} ({exc.strerror or exc}): "
+                "choose another port, or leave --port out"
+            ) from None
+
+
 def make_app_server(
     config: AppConfig, state: AppState | None = None
 ) -> tuple[BaseWSGIServer, AppState]:
     """Bind 127.0.0.1 (port 0: a free one), then build the app for the port it got."""
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    _check_port(config.port)
     placeholder = Flask("footprint.web.placeholder")
     server = make_server(
         HOST, config.port, placeholder, threaded=True, request_handler=_QuietHandler

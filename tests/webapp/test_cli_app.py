@@ -106,3 +106,18 @@ def test_killed_mid_audit_loses_nothing_and_resumes(tmp_path: Path) -> None:
     with Store.open(home / "footprint.db") as store:
         (finished,) = store.audits()
         assert finished.complete and finished.results == 5
+
+
+def test_a_port_in_use_is_one_line_and_exit_2() -> None:
+    import socket
+
+    from tests.store_support import cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = cli("app", "--no-browser", "--port", str(port))
+    assert result.exit_code == 2
+    assert f"--port {port}: cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
