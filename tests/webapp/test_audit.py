@@ -54,6 +54,8 @@ def test_audit_with_a_key_typed_in_for_this_run(app: RunningApp, web: Web, page:
     open_app(page, app, "/audit?lang=en")
     assert serious_violations(page) == []
     page.get_by_label("Your own SearXNG").check()
+    expect(page.get_by_label("DuckDuckGo")).to_be_checked()  # nothing else is set up
+    page.get_by_label("DuckDuckGo").uncheck()
     typed = web.searx.url.replace("http://", "http://me:s3cret-typed-in@")
     page.get_by_label("SEARXNG_URL").fill(typed)
     page.get_by_role("button", name="Start the audit").click()

@@ -54,6 +54,7 @@ def test_from_profile_to_group_report(
 
         page.get_by_role("link", name="Audit").click()
         page.get_by_label("Your own SearXNG").check()
+        page.get_by_label("DuckDuckGo").uncheck()  # checked when nothing else is set up
         page.get_by_label("SEARXNG_URL").fill(web.searx.url)
         page.get_by_role("button", name="Start the audit").click()
         expect(page.locator("#h-progress")).to_have_text("The audit is done", timeout=120_000)
