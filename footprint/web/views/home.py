@@ -1,4 +1,4 @@
-"""`/`: the review when there is an audit to review, else the profile form."""
+"""`/`: the running audit, else the review when there is an audit, else the profile form."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ bp = Blueprint("home", __name__)
 
 @bp.get("/")
 def index() -> Response:
+    job = state().jobs().current
+    if job is not None and job.running:  # e.g. the demo's audit, started with the app
+        return redirect(url_for("audit.page"), code=303)
     if current_audit(state().store()) is not None:
         return redirect(url_for("review.page"), code=303)
     if state().profile() is None:
