@@ -97,10 +97,19 @@ def cached_session(*, enabled: bool = True, expire_after: int | None = None) -> 
         return new_session()
     from requests_cache import CachedSession
 
-    folder = private_dir(cache_dir())
+    folder = cache_dir()
     db = folder / "search.sqlite"
-    db.touch(mode=0o600, exist_ok=True)
-    os.chmod(db, 0o600)
+    try:
+        private_dir(folder)
+        db.touch(mode=0o600, exist_ok=True)
+        os.chmod(db, 0o600)
+    except OSError as exc:
+        from footprint.errors import OutputError
+
+        raise OutputError(
+            f"{db}: cannot make the search cache ({exc.strerror or exc}): set FOOTPRINT_HOME "
+            "to a folder you can write, or search with --no-cache"
+        ) from None
     session = CachedSession(
         str(db),
         backend="sqlite",

@@ -82,3 +82,16 @@ def test_folders_made_for_an_output_are_private(tmp_path: Path) -> None:
     for folder in (tmp_path / "new", tmp_path / "new" / "deeper"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("home", ["/proc/footprint-home", "/sys/footprint-home"])
+def test_a_search_whose_cache_folder_cannot_be_made_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, home: str
+) -> None:
+    monkeypatch.setenv("FOOTPRINT_HOME", home)
+    monkeypatch.setenv("BRAVE_API_KEY", "any-key")
+    done = cli("search", "Laura Hietanen", "--provider", "brave")
+    assert done.exit_code == 8, done.output
+    assert done.stderr.startswith("Error: ") and len(done.stderr.strip().splitlines()) == 1
+    assert home in done.stderr and "--no-cache" in done.stderr
+    assert "Traceback" not in done.output
