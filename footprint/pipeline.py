@@ -18,7 +18,8 @@ Its report, with the person's corrections from the store applied::
 
 Also: `check_pages` (the page check alone), `search` (the searches alone), `run_demo`
 (the bundled fictional person, offline, nothing saved), `report_data_from_file` (an
-`audit --json` or `classify -f json` file), `audit_json_text`, and the naming helpers
+`audit --json` or `classify -f json` file), `render_files` (the report for given paths),
+`letter_files` (each letter as a text file), `audit_json_text`, and the naming helpers
 `report_language`, `slug` and `default_report_path`.
 """
 
@@ -432,6 +433,18 @@ def render_files(
     rendered = render_report(data, lang=lang, generated=generated, formats=list(targets),
                              progress=progress, one_shot=one_shot)  # fmt: skip
     return {targets[fmt]: body for fmt, body in rendered.items()}
+
+
+def letter_files(folder: Path, data: ReportData, *, lang: str, day: date) -> dict[Path, str]:
+    """Every letter of the report (one per site and step) as its own text file in `folder`,
+    ready for `write_outputs`, which creates the folder readable only by the user."""
+    from footprint.errors import OutputError
+    from footprint.report.letters import all_steps
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file: give --letters a folder")
+    files = all_steps(data.findings, name=data.person.name, lang=lang, day=day)
+    return {folder / file_name: text for file_name, text in files.items()}
 
 
 def audit_json_text(data: ReportData, *, lang: str, generated: datetime) -> str:

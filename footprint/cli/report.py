@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -47,30 +46,12 @@ def report(
     outputs = pipeline.render_files(
         data, lang=chosen, generated=generated, pdf=pdf, html=html, one_shot=True
     )
-    pipeline.write_outputs(outputs, overwrite=force)
+    letter_files = {}
+    if letters is not None:
+        letter_files = pipeline.letter_files(letters, data, lang=chosen, day=generated.date())
+        writable(*letter_files, force=force)  # before anything is written
+    pipeline.write_outputs({**outputs, **letter_files}, overwrite=force)
     for path in outputs:
         typer.echo(f"Wrote {path}")
     if letters is not None:
-        from footprint.report.letters import all_steps
-
-        files = all_steps(data.findings, name=data.person.name, lang=chosen, day=generated.date())
-        write_letters(letters, files)
-        typer.echo(f"Wrote {len(files)} letters to {letters}")
-
-
-def write_letters(folder: Path, files: Mapping[str, str]) -> None:
-    """Save each letter in `folder` (created private); never over an existing file."""
-    from footprint import pipeline
-    from footprint.errors import OutputError
-    from footprint.paths import private_dir
-
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is a file: give --letters a folder")
-    for file_name in files:
-        if (folder / file_name).exists():
-            raise OutputError(f"{folder / file_name}: already exists: choose an empty folder")
-    try:
-        private_dir(folder)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create it ({exc.strerror}): choose another") from None
-    pipeline.write_outputs({folder / file_name: text for file_name, text in files.items()})
+        typer.echo(f"Wrote {len(letter_files)} letters to {letters}")
