@@ -75,3 +75,13 @@ def test_import_and_download(app: RunningApp, page: Any, tmp_path: Path) -> None
         page.get_by_role("link", name="Ladda ner profilfilen").click()
     saved = Path(download.value.path()).read_text("utf-8")
     assert 'name = "Åsa Öst"' in saved and "lärare" in saved
+
+
+def test_a_broken_profile_file_can_be_mended_in_the_form(app: RunningApp, page: Any) -> None:
+    app.state.profile_path.write_text('name = "Laura Hietanen"\nbirth_year = "1978"\n')
+    open_app(page, app, "/profile?lang=en")
+    assert "birth_year" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Your name").fill("Laura Hietanen")
+    page.get_by_label("Year of birth").fill("1978")
+    page.get_by_role("button", name="Save the profile").click()
+    assert load_profile(app.state.profile_path).profile.birth_year == 1978

@@ -117,7 +117,10 @@ def _show(values: dict[str, Any], errors: dict[str, str], **extra: Any) -> Respo
 
 @bp.get("/profile")
 def page() -> Response:
-    loaded = state().profile()
+    try:
+        loaded = state().profile()
+    except ProfileError as exc:  # a file the form can mend: show why, and an empty form
+        return _show(_values(None), {"form": str(exc)})
     warnings = list(loaded.warnings) if loaded else []
     saved = request.args.get("saved") == "1"
     return _show(
