@@ -24,11 +24,24 @@ def catalogue(lang: str) -> dict[str, Any]:
     """The app's catalogue of a language, checked to have every key English has."""
     text = resources.files(__package__).joinpath("locale", f"{lang}.toml").read_text("utf-8")
     data = tomllib.loads(text)
+    shadowing = _shadowing(data)
+    if shadowing:  # templates read `t.section.key`: `t.act.copy` would be dict.copy
+        raise ValueError(f"footprint/web/locale/{lang}.toml: rename {', '.join(shadowing)}")
     if lang != "en":
         missing = _missing(catalogue("en"), data)
         if missing:
             raise ValueError(f"footprint/web/locale/{lang}.toml lacks {', '.join(missing)}")
     return data
+
+
+def _shadowing(data: dict[str, Any], prefix: str = "") -> list[str]:
+    out = []
+    for key, value in data.items():
+        if hasattr(dict, key):
+            out.append(prefix + key)
+        if isinstance(value, dict):
+            out += _shadowing(value, f"{prefix}{key}.")
+    return out
 
 
 def _missing(reference: dict[str, Any], data: dict[str, Any], prefix: str = "") -> list[str]:
