@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from search_providers.base import inert_text
+
 
 class ExitStatus(IntEnum):
     """Exit codes of the `footprint` command (documented in the README)."""
@@ -30,6 +32,9 @@ class FootprintError(Exception):
     exit_status = ExitStatus.ERROR
 
     def __init__(self, message: str) -> None:
+        # A message often quotes what a file or a person wrote (a key, a value, a name):
+        # it stays one line, and no control character in it can drive a terminal.
+        message = inert_text(message)
         super().__init__(message)
         self.message = message
 

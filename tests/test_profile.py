@@ -245,3 +245,14 @@ def test_unreadable_profiles_say_what_is_wrong(tmp_path: Path) -> None:
     latin.write_bytes('name = "Jyväskylä"'.encode("latin-1"))
     with pytest.raises(ProfileError, match=r"not UTF-8 text .*save the profile as UTF-8"):
         load_profile(latin)
+
+
+def test_an_error_quoting_a_hostile_key_stays_one_inert_line(tmp_path: Path) -> None:
+    """A key may hold a line break or a terminal escape; the error still is one plain line."""
+    path = tmp_path / "me.toml"
+    path.write_text('name = "Laura Hietanen"\n[work]\n"\\n" = 1\n"a\\u001b[2Jb" = 2\n')
+    result = CliRunner().invoke(app, ["profile", "check", str(path)])
+    assert result.exit_code == ExitStatus.INPUT
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ")
+    assert "\x1b" not in result.stderr

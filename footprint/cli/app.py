@@ -9,17 +9,21 @@ import typer
 from typer.core import TyperGroup
 
 from footprint.errors import ExitStatus, FootprintError
-from search_providers.base import redact
+from search_providers.base import inert_text, redact
 
 
 def error(message: str) -> None:
-    """Print a one-line error to standard error, credentials in addresses masked."""
-    typer.echo(f"Error: {redact(message)}", err=True)
+    """Print a one-line error to standard error, credentials in addresses masked.
+
+    A message may quote what a person or a file wrote (a key, a value): line breaks and
+    control characters in it would break the one line or drive the terminal.
+    """
+    typer.echo(f"Error: {inert_text(redact(message))}", err=True)
 
 
 def warn(message: str) -> None:
     """Print a one-line warning to standard error, credentials in addresses masked."""
-    typer.echo(f"Warning: {redact(message)}", err=True)
+    typer.echo(f"Warning: {inert_text(redact(message))}", err=True)
 
 
 class FootprintGroup(TyperGroup):
