@@ -88,3 +88,23 @@ def test_a_letter_as_a_parent_is_private_not_a_professional_comment(marja: Class
         published="2019-11-02",
     ))  # fmt: skip
     assert c.category is Category.PRIVATE
+
+
+def test_a_namesakes_trade_or_town_anywhere_in_the_fetched_page_counts(marja: Classifier) -> None:
+    from footprint.models import PageCheck, PageStatus
+
+    found = result(
+        "https://www.example.invalid/henkilot/marja-koskinen",
+        "Marja Koskinen",
+        "Marja Koskinen – yhteystiedot ja vastaanottoajat.",
+    )
+    assert marja.classify(found).category is not Category.NAMESAKE
+    page = PageCheck(
+        PageStatus.LIVE,
+        title="Marja Koskinen",
+        excerpt="Marja Koskinen. Vastaanotto arkisin klo 8–16. Olen toiminut "
+        "hammaslääkärinä vuodesta 2005, ja asiakkaita palvellaan Rovaniemellä.",
+    )
+    c = marja.classify(found, page)
+    assert c.category is Category.NAMESAKE
+    assert {"other_profession", "other_town"} & codes(c)

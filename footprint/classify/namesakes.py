@@ -36,6 +36,12 @@ CLASS_GAP = 10  # years below a veteran class's age that make it someone else's
 ACTIVE_FROM_AGE = 14  # the youngest age we take a first activism year to be at
 ADULT_AGE = 18  # whoever audits themself is at least this old
 _BEGINNINGS = knowledge.vocabularies().beginnings
+PROFESSION_GRADES = (  # another trade: far, anywhere on a fetched page, near, beside the name
+    "other_profession",
+    "other_profession_page",
+    "other_profession_near",
+    "other_profession_beside",
+)
 PROFESSION_LABELS = frozenset(_BEGINNINGS["profession_labels"])  # "Ammatti: lähihoitaja"
 LIFESPAN_NEAR = 40  # characters between a name and its "1931–2019"
 RETIRING_FROM = 55  # a retirement before this age is someone else's
@@ -193,6 +199,7 @@ class NamesakeEvidence:
         best: tuple[float, str, str] | None = None
         old = facts.year is not None and facts.year.year <= dates.this_year() - MOVED_YEARS
         marching = facts.score(ACTIVISM) >= 1.0
+        about_one = not marching and facts.name.level == FULL
         for where, tokens in sources:
             if where == "url":
                 continue
@@ -221,6 +228,8 @@ class NamesakeEvidence:
                             weight = W["place_lives"]  # lives, works or comes from there
                         elif where == "title" and facts.name.level == FULL:
                             weight = W["place_in_title"]  # the page is about that place
+                        elif where == "page" and about_one and fold(phrase.label) not in REGIONS:
+                            weight = W["place_on_page"]  # in a fetched page about one person
                         else:
                             continue
                         if old or marching:
@@ -482,7 +491,9 @@ class NamesakeEvidence:
     ) -> None:
         if not self.fields or tied >= 1.0:
             return
-        found: dict[str, tuple[str, int]] = {}  # field → (word, 0 far | 1 near | 2 beside)
+        found: dict[str, tuple[str, int]] = {}  # field → (word, grade in PROFESSION_GRADES)
+        # a page about one person, not a story of a demonstration with police in it
+        about_one = facts.score(ACTIVISM) < W["activism_min"] and facts.name.level == FULL
         for where, tokens in sources:
             if where == "url":
                 continue
@@ -493,12 +504,21 @@ class NamesakeEvidence:
                         # next to the name, or after a label: "Ammatti: lähihoitaja"
                         close = pos in near.get(where, set()) or _labelled(tokens, pos)
                         beside = bool(named.intersection(_around(tokens, pos, 1)))
-                        grade = 2 if beside else 1 if close else 0
+                        # a fetched page's text is about its person: a trade anywhere in it
+                        grade = (
+                            3
+                            if beside
+                            else 2
+                            if close
+                            else 1
+                            if about_one and where == "page"
+                            else 0
+                        )
                         if fld not in found or grade > found[fld][1]:
                             found[fld] = (tokens[pos].surface, grade)
         if not found or self.fields & set(found):
             return
         fld, (term, grade) = max(found.items(), key=lambda kv: kv[1][1])
-        close = grade > 0
-        weight = W[("other_profession", "other_profession_near", "other_profession_beside")[grade]]
+        close = grade > 1
+        weight = W[PROFESSION_GRADES[grade]]
         facts.add(NAMESAKE, weight, "other_profession", term=term, near=close)
