@@ -166,12 +166,14 @@ class DripServer:
     """Answers every request one byte at a time, `interval` seconds apart, for ever.
 
     `headers=True` sends the status line and headers at once, then drips the body (a slow
-    page); `headers=False` drips the status line and headers too (a slow server).
+    page); `headers=False` drips the status line and headers too (a slow server); `tls`
+    drips a TLS handshake record instead (a slow TLS server).
     Counts connections; stops dripping when the client hangs up.
     """
 
-    def __init__(self, *, headers: bool = True, interval: float = 0.05) -> None:
+    def __init__(self, *, headers: bool = True, interval: float = 0.05, tls: bool = False) -> None:
         self.headers = headers
+        self.tls = tls  # answer a TLS hello with a record header, then drip its 16 KB body
         self.interval = interval
         self.connections = 0
         self.hung_up = 0  # connections the client closed while the server still dripped
@@ -199,7 +201,10 @@ class DripServer:
         with conn:
             try:
                 conn.recv(65536)
-                if self.headers:
+                if self.tls:
+                    conn.sendall(b"\x16\x03\x03\x40\x00")  # handshake record, 16384 bytes
+                    head = b""
+                elif self.headers:
                     conn.sendall(head + b"\r\n")
                     head = b""
                 data = head + b"X-Slow: " + b"a" * 100_000_000
