@@ -127,3 +127,22 @@ def test_a_file_that_is_not_a_web_page_is_logged_with_a_warning(
     assert "it is not a web page (image/png)" in added.stderr
     listed = json.loads(cli("evidence", "list", "-f", "json").stdout)
     assert listed[0]["sha256_html"] == sha256(b"")
+
+
+def test_verify_reads_only_files_inside_the_package(tmp_path: Path) -> None:
+    """A package handed over by someone else cannot make verify hash files outside it."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not part of the package", "utf-8")
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "link.txt").symlink_to(outside)
+    lines = [f"{sha256(outside.read_bytes())}  ../secret.txt",
+             f"{sha256(outside.read_bytes())}  {outside}",
+             f"{sha256(outside.read_bytes())}  link.txt"]  # fmt: skip
+    (package / "SHA256SUMS").write_text("\n".join(lines) + "\n", "utf-8")
+    assert verify(package) == [
+        "../secret.txt: not a file of this package",
+        f"{outside}: not a file of this package",
+        "link.txt: not a file of this package",
+        "manifest.json: not the manifest footprint writes",
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from footprint.errors import InputError
@@ -61,6 +61,21 @@ def files(items: Sequence[Evidence], *, lang: str, generated: str) -> dict[str, 
     return out
 
 
+def _member(folder: Path, name: str) -> Path | None:
+    """`name` as a file inside `folder`, or None when it would lead anywhere else.
+
+    A package may come from someone else: an absolute name, `..`, a backslash or a link
+    out of the folder must not make verify read (and so reveal a checksum of) other files.
+    """
+    parts = PurePosixPath(name).parts
+    if not parts or name.startswith("/") or "\\" in name or {"..", "."} & set(parts):
+        return None
+    path = folder.joinpath(*parts)
+    if path.resolve() != folder.resolve().joinpath(*parts):
+        return None
+    return path
+
+
 def verify(folder: Path) -> list[str]:
     """What does not match in an exported package (empty when every checksum holds)."""
     sums = folder / SUMS
@@ -70,23 +85,28 @@ def verify(folder: Path) -> list[str]:
     listed = set()
     for line in sums.read_text("utf-8").splitlines():
         digest, _, name = line.partition("  ")
+        path = _member(folder, name)
+        if path is None:
+            problems.append(f"{name}: not a file of this package")
+            continue
         listed.add(name)
-        path = folder / name
         if not path.is_file():
             problems.append(f"{name}: missing")
         elif sha256(path.read_bytes()) != digest:
             problems.append(f"{name}: changed since it was saved")
-    manifest: Any = {}
+    manifest: Any = None
     if MANIFEST in listed:  # the bounded reader: a damaged or made-up manifest is exit 3
         manifest = parse_json(read_text(folder / MANIFEST), str(folder / MANIFEST))
-    items = manifest.get("items", []) if isinstance(manifest, dict) else None
+    items = manifest.get("items") if isinstance(manifest, dict) else None
     if not isinstance(items, list) or not all(
         isinstance(i, dict) and isinstance(i.get("files", {}), dict) for i in items
     ):
         return [*problems, f"{MANIFEST}: not the manifest footprint writes"]
     for item in items:
         for name, digest in item.get("files", {}).items():
-            path = folder / name
-            if path.is_file() and sha256(path.read_bytes()) != digest:
+            path = _member(folder, name)
+            if path is None:
+                problems.append(f"{name}: not a file of this package")
+            elif path.is_file() and sha256(path.read_bytes()) != digest:
                 problems.append(f"{name}: does not match the manifest")
     return problems
