@@ -12,9 +12,11 @@ from pypdf import PdfReader
 
 from footprint import guidance
 from footprint.guidance.levers import all_levers
+from footprint.guidance.sources import sources
 from footprint.report import i18n
 from footprint.report.context import build_report_context
 from footprint.report.render import render_report_html, render_report_pdf
+from footprint.report.routes import SE_LAW_LINKS
 from tests.report_support import PERSON, sample_findings
 
 DAY = date(2026, 11, 21)
@@ -121,9 +123,15 @@ def test_finnish_and_swedish_letters_survive(rendered: dict[str, Any]) -> None:
 def test_every_guidance_link_is_a_working_https_link(rendered: dict[str, Any]) -> None:
     uris = set(_uris(rendered["reader"]))
     lang = rendered["lang"]
-    # the levers chapter is shown only when the results call for it (tests/test_routes.py)
+    # the levers chapter is shown only when the results call for it, and a site's removal
+    # route (with the Swedish certificate note) only when the site is in them (test_routes.py)
     levers_only = {lid for lever in all_levers() for lid in lever.links}
-    wanted = {link.url(lang) for lid, link in guidance.links().items() if lid not in levers_only}
+    routes_only = {lid for source in sources() for lid in source.links} | set(SE_LAW_LINKS)
+    wanted = {
+        link.url(lang)
+        for lid, link in guidance.links().items()
+        if lid not in levers_only | routes_only
+    }
     assert wanted <= uris, wanted - uris
     assert all(u.startswith("https://") for u in wanted)
     # the results' own addresses are links too

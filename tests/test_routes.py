@@ -195,8 +195,16 @@ def test_each_route_appears_in_the_pdf_with_working_links(
         social_worker_pdf["text"],
         social_worker_pdf["uris"],
     )
-    for lid in routes.link_ids():
+    found_sites = {"ratsit", "fonecta", "finder"}
+    shown = [s for s in sources() if s.id in found_sites]
+    expected = set(routes.SEARCH_LINKS) | set(routes.SE_LAW_LINKS) | set(routes.HELP_LINKS)
+    expected |= {lid for s in shown for lid in s.links}
+    expected |= {lid for lever in levers.all_levers() for lid in lever.links}
+    for lid in expected:
         assert guidance.link(lid).url(lang) in uris, lid
+    for source in sources():  # only the sites in the results get their route
+        assert (source.text("data_from", lang)[:40] in text) is (source.id in found_sites)
+    assert " ".join(i18n.text(lang, "routes.all_routes", count=len(sources())).split()) in text
     for key, params in (
         ("action_short.se_hide", {"site": "Ratsit", "months": "12"}),
         ("action_short.operator_unlisted", {}),
@@ -209,6 +217,47 @@ def test_each_route_appears_in_the_pdf_with_working_links(
     cards = [c for s in social_worker_pdf["ctx"]["sections"] for c in s["cards"]]
     assert {c["source_kind"] for c in cards} == {"people-search", "directory", "company-info"}
     assert all(c["source_kind_label"] in text for c in cards)
+
+
+@pytest.mark.parametrize("lang", guidance.LANGUAGES)
+def test_every_route_appears_in_the_pdf_when_its_site_is_in_the_results(lang: str) -> None:
+    found = [finding(url, Category.PRIVATE, PageStatus.LIVE, title=title, snippet=snippet)
+             for url, title, snippet, _, _ in RESULTS]  # fmt: skip
+    ctx = build_report_context(found, PERSON, lang=lang, generated=DAY)
+    assert [s["id"] for s in ctx["routes"]["sites"]] == [
+        s.id for s in sorted(sources(), key=lambda s: (s.country != "FI", s.name.lower()))
+    ]
+    reader = PdfReader(io.BytesIO(render_report_pdf(ctx)))
+    text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+    uris = {
+        str(a["/URI"])
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if (a := annot.get_object().get("/A")) is not None and "/URI" in a
+    }
+    for lid in routes.link_ids():
+        assert guidance.link(lid).url(lang) in uris, lid
+    for source in sources():
+        assert " ".join(source.text("legal_basis", lang).split())[:60] in text, source.id
+
+
+def test_no_site_route_when_no_known_site_is_in_the_results() -> None:
+    article = finding("https://lehti.example.fi/juttu", Category.PRIVATE, PageStatus.LIVE)
+    namesake = finding(RESULTS[8][0], Category.NAMESAKE, PageStatus.LIVE)  # someone else's
+    for lang in guidance.LANGUAGES:
+        chapter = build_report_context([article, namesake], PERSON, lang=lang,
+                                       generated=DAY)["routes"]  # fmt: skip
+        assert chapter["sites"] == [] and chapter["se_law"] is None
+        assert chapter["intro"] == i18n.text(lang, "routes.intro_none")
+        assert str(len(sources())) in chapter["all_routes"]
+        assert [link["id"] for link in chapter["search"]["links"]] == list(routes.SEARCH_LINKS)
+    fonecta = finding(RESULTS[0][0], Category.PRIVATE, PageStatus.LIVE)
+    chapter = routes.routes_section(
+        build_report_context([fonecta], PERSON, lang="fi", generated=DAY)["sections"][0]["cards"],
+        "fi",
+    )
+    assert [(s["id"], s["found"]) for s in chapter["sites"]] == [("fonecta", 1)]
+    assert chapter["se_law"] is None  # the Swedish certificate note needs a Swedish site
 
 
 def test_the_namesake_checks_apply_to_directory_entries() -> None:

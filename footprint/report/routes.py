@@ -1,8 +1,8 @@
 """The report's removal routes: which known site a result is on, and the routes chapter.
 
 `card_fields` adds a result's `source_kind` to its card; `routes_section` builds the
-"Removal routes" chapter from `footprint/guidance/sources.toml`, the sites found in the
-results first. Pure: no I/O beyond reading the packaged data once.
+"Removal routes" chapter from `footprint/guidance/sources.toml` for the sites found in the
+results. Pure: no I/O beyond reading the packaged data once.
 """
 
 from __future__ import annotations
@@ -57,20 +57,30 @@ def _entry(source: Source, lang: str, found: int) -> dict[str, Any]:
 
 
 def routes_section(cards: Sequence[Mapping[str, Any]], lang: str) -> dict[str, Any]:
-    """The chapter: every known site (those in the results first) and the search engines."""
+    """The chapter: the routes of the known sites in the results, then the search engines.
+
+    Only the sites that are in the person's results (namesakes aside) get their route; a
+    line says how many sites footprint knows and where all their routes are (the README's
+    "Removal routes"). The Swedish publishing-certificate note comes with a Swedish
+    people-search site only.
+    """
     found: dict[str, int] = {}
     for card in cards:
         if card.get("source_id") and card.get("category") != "namesake":
             found[card["source_id"]] = found.get(card["source_id"], 0) + 1
     known = sources()
-    ordered = sorted(known, key=lambda s: (s.id not in found, s.country != "FI", s.name.lower()))
+    shown = sorted(
+        (s for s in known if s.id in found), key=lambda s: (s.country != "FI", s.name.lower())
+    )
     t = i18n.catalogue(lang)["routes"]
+    swedish = any(s.route == "se_people_search" for s in shown)
     return {
         "title": t["title"],
-        "intro": t["intro"],
+        "intro": t["intro"] if shown else t["intro_none"],
+        "all_routes": i18n.text(lang, "routes.all_routes", count=len(known)),
         "found_count": len(found),
-        "sites": [_entry(s, lang, found.get(s.id, 0)) for s in ordered],
-        "se_law": {"text": t["se_law"], "links": _links(SE_LAW_LINKS, lang)},
+        "sites": [_entry(s, lang, found[s.id]) for s in shown],
+        "se_law": {"text": t["se_law"], "links": _links(SE_LAW_LINKS, lang)} if swedish else None,
         "search": {
             "title": t["search_title"],
             "body": t["search_body"],
