@@ -132,3 +132,17 @@ def test_review_without_javascript_still_saves(app: RunningApp, browser: Any) ->
     assert tab.url.endswith("#" + tab.locator("article.card", has_text="Oulu").get_attribute("id"))
     assert labels(app) == {"https://oulu.example/laura": "namesake"}
     context.close()
+
+
+def test_filter_by_status_and_the_language_stays_switched(app: RunningApp, page: Any) -> None:
+    seed(app.state.store())
+    open_app(page, app, "/review")
+    page.get_by_label("Page status").select_option("gone")
+    page.get_by_role("button", name="Show").click()
+    assert page.locator("article.card").count() == 1
+    assert "Toinen kirjoitus" in page.locator("article.card").inner_text()
+    page.get_by_role("link", name="svenska").click()
+    expect(page.locator("h1")).to_have_text("Granska dina resultat")
+    assert page.locator("article.card").count() == 1  # the filters are kept
+    page.get_by_role("link", name="Åtgärder").click()
+    expect(page.locator("h1")).to_have_text("Vad du kan göra")  # remembered
