@@ -108,3 +108,42 @@ def test_a_namesakes_trade_or_town_anywhere_in_the_fetched_page_counts(marja: Cl
     c = marja.classify(found, page)
     assert c.category is Category.NAMESAKE
     assert {"other_profession", "other_town"} & codes(c)
+
+
+def test_a_directory_listing_states_where_and_how_old_its_person_is_now() -> None:
+    person = Classifier(parse_profile(
+        'name = "Johanna Eriksson"\nbirth_year = 1975\nlocations = ["Borgå"]\n'
+        'languages = ["sv"]\n[work]\ntitles = ["socialarbetare"]\n'
+    ).profile)  # fmt: skip
+    older = person.classify(result(
+        "https://www.merinfo.se/person/johanna-eriksson-49",
+        "Johanna Eriksson (49 år) – Merinfo",
+        "Johanna Eriksson är 49 år. Se adress och telefonnummer.",
+    ))  # fmt: skip
+    assert older.category is Category.NAMESAKE  # 49 now is born 1976–77, not 1975
+    elsewhere = person.classify(result(
+        "https://www.fonecta.fi/haku/johanna-eriksson",
+        "Johanna Eriksson – Fonecta",
+        "Johanna Eriksson, Storgatan 3, 65100 Vasa. Se telefonnummer.",
+    ))  # fmt: skip
+    assert elsewhere.category is Category.NAMESAKE
+    assert "other_town" in codes(elsewhere)
+
+
+def test_a_family_listed_after_the_dates_of_a_death_notice(marja: Classifier) -> None:
+    c = marja.classify(result(
+        "https://www.example.invalid/dodsannonser/elsa-koskinen",
+        "Elsa Koskinen – dödsannons",
+        "Vår kära mamma Elsa Koskinen * 2.6.1934 † 14.1.2020 Lahtis … Marja och Timo, Ella",
+    ))  # fmt: skip
+    assert c.category is Category.PRIVATE
+
+
+def test_a_board_members_surname_is_no_town(marja: Classifier) -> None:
+    c = marja.classify(result(
+        "https://www.example.invalid/hallitus",
+        "Hallitus – As Oy Lahden Koivu",
+        "Hallituksen puheenjohtaja Reijo Salo, jäsenet Marja Koskinen ja Pekka Aalto.",
+    ))  # fmt: skip
+    assert c.category is Category.PRIVATE
+    assert "other_town" not in {e.code for e in c.reasons}

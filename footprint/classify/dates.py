@@ -294,6 +294,12 @@ def birth_years_in_parens(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def died_at(text: str) -> int | None:
+    """Where the first death mark ends ("† 14.1.2020", "k. 11.1.2016"), or None."""
+    match = _DIED.search(text)
+    return match.end() if match else None
+
+
 def died(text: str) -> bool:
     """A death mark: a dagger or "k. 11.1.2016" (kuollut)."""
     return bool(_DIED.search(text))

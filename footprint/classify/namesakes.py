@@ -24,7 +24,7 @@ from footprint.classify.facts import (
     Sources,
     Vocab,
 )
-from footprint.classify.names import FULL, OTHER_FIRST, SURNAME, NameMatcher
+from footprint.classify.names import FIRST_NAMES, FULL, OTHER_FIRST, SURNAME, NameMatcher
 from footprint.classify.text import BREAK, Phrase, Token, fold
 from footprint.profile import Namesake, Profile
 
@@ -188,13 +188,16 @@ class NamesakeEvidence:
         """Another town or a foreign place where the namesake lives or works."""
         site = facts.site
         # an account's own page: the place in its bio is where its owner lives or works
-        bio = site is not None and (
-            (
-                site.section in ("profile", "account")
-                and site.kind in (platforms.SOCIAL, platforms.PROFESSIONAL, platforms.HOBBY)
-            )  # a researcher's own page names the institution's town
-            or (site.kind == platforms.ACADEMIC and facts.name.where == "title")
-        )
+        bio = (
+            site is not None
+            and (
+                (
+                    site.section in ("profile", "account")
+                    and site.kind in (platforms.SOCIAL, platforms.PROFESSIONAL, platforms.HOBBY)
+                )  # a researcher's own page names the institution's town
+                or (site.kind == platforms.ACADEMIC and facts.name.where == "title")
+            )
+        ) or facts.listing  # a directory listing's town is where its person lives now
         own_near = False
         best: tuple[float, str, str] | None = None
         old = facts.year is not None and facts.year.year <= dates.this_year() - MOVED_YEARS
@@ -223,6 +226,8 @@ class NamesakeEvidence:
                             continue
                         if code == "abroad" and not tokens[pos].capital:
                             continue  # "turkulainen" is from Turku, not Turkey
+                        if pos and tokens[pos - 1].capital and tokens[pos - 1].low in FIRST_NAMES:
+                            continue  # "Reijo Salo" is a person, not the town
                         demonym = not tokens[pos].capital
                         if pos in context or demonym or bio:
                             weight = W["place_lives"]  # lives, works or comes from there
@@ -238,7 +243,7 @@ class NamesakeEvidence:
                             weight *= W["place_old"]  # someone from abroad has a past there
                         if code == "other_town" and fold(phrase.label) in REGIONS:
                             weight *= W["place_old"]  # a region is wide: it may hold your town
-                        if code == "other_town" and spot and self.home:
+                        if code == "other_town" and spot and self.home and not facts.listing:
                             km = min(_distance(spot, h) for h in self.home)
                             if km < NEIGHBOURING_KM:
                                 weight = W["place_neighbouring"]  # you may have lived there
@@ -384,7 +389,7 @@ class NamesakeEvidence:
                 if latest is not None and year - age > latest + 1:
                     facts.add(NAMESAKE, W["other_age" if dated else "other_age_undated"],
                               "too_young", age=age, year=year, first=first)  # fmt: skip
-            elif abs((year - age) - born) > 3:
+            elif abs((year - age) - born) > (1 if facts.listing else 3):  # a listing is exact
                 facts.add(NAMESAKE, W["other_age" if dated else "other_age_undated"], "other_age",
                           age=age, year=year, yours=born)  # fmt: skip
             else:
@@ -448,6 +453,7 @@ class NamesakeEvidence:
             _within(spots, at - LIFESPAN_NEAR, at + LIFESPAN_NEAR)
             for at in dates.lifespans_at(text)
         )
+        died_at = dates.died_at(text)  # the family is often listed after the dates
         obituary = facts.site is not None and facts.site.kind == platforms.OBITUARY
         if death is None and not marked and not obituary:
             return
@@ -458,7 +464,7 @@ class NamesakeEvidence:
                 (spots and min(spots) > mourners_at and not facts.codes() & {"other_birth_year"})
                 or self._first_name_in(text, mourners_at)  # "Saknad av Cecilia och Johan"
             )
-        ):
+        ) or (died_at is not None and self._first_name_in(text, died_at)):
             # the person mourns a relative: the dates, the age and the other first name are
             # the relative's, and the notice names the person
             facts.evidence[:] = [
@@ -489,8 +495,8 @@ class NamesakeEvidence:
         near: dict[str, set[int]],
         tied: float,
     ) -> None:
-        if not self.fields or tied >= 1.0:
-            return
+        if not self.fields or tied >= 1.0 or "civic_role" in facts.codes():
+            return  # (a board role is no trade)
         found: dict[str, tuple[str, int]] = {}  # field → (word, grade in PROFESSION_GRADES)
         # a page about one person, not a story of a demonstration with police in it
         about_one = facts.score(ACTIVISM) < W["activism_min"] and facts.name.level == FULL
