@@ -364,3 +364,18 @@ def test_group_report_uses_the_personal_reports_category_names(lang: str) -> Non
     assert catalogue(lang)["categories"] == names
     locale = Path(__file__).parent.parent / "footprint" / "workshop" / "locale" / f"{lang}.toml"
     assert "[categories]" not in locale.read_text(encoding="utf-8")  # not a second copy
+
+
+def test_shares_of_other_rules_say_so_not_another_device(tmp_path: Path) -> None:
+    """Shares marked under the organisation's rules, summarised without --rules, are refused
+    for that reason (named, with the fix), not as if the kit were made on another device."""
+    rules = tmp_path / "org.toml"
+    rules.write_text('[[rules]]\nid = "own-rule"\ntext = "Oma sääntö"\n', encoding="utf-8")
+    paths = _write_shares(
+        tmp_path, _coded(*(share_of(needs_action=["own-rule"]) for _ in range(5)))
+    )
+    result = cli("workshop", "summary", *map(str, paths), "-o", str(tmp_path / "g.pdf"))
+    assert result.exit_code == ExitStatus.INPUT
+    assert "the device that made the kit" not in result.stderr
+    assert "--rules" in result.stderr and paths[0].name in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -117,6 +117,11 @@ def _admit(
 
 def admit_shares(store: Store, read: ReadShares, tag: str | None = None) -> Admission:
     """The validated shares whose participant codes this device's workshop accepts."""
+    if not read.shares and read.rejected:
+        first = read.rejected[0]
+        more = len(read.rejected) - 1
+        others = f" (and {more} other file{'s' if more > 1 else ''})" if more else ""
+        raise InputError(f"no share file could be used: {first.source}{others}: {first.reason}")
     workshop = _choose_workshop(store, read.shares, tag)
     used, counted, refused = _admit(store, workshop, read.shares, read.sources)
     order = {source: n for n, source in enumerate(read.order)}
