@@ -392,3 +392,13 @@ def test_track_prints_the_follow_up_for_a_site_with_the_dates_filled_in(
     assert "toinen.fi" not in text
     none = cli("track", "--followup", "https://eiole.fi/")
     assert none.exit_code == 3 and "no open request to the site" in none.output
+
+
+def test_no_follow_up_before_the_answer_is_due(_isolated_home: Path) -> None:
+    """A follow-up says the answer is late; before the month is over it would be untrue."""
+    assert cli("track", "https://tuore.fi/a", "-c", "site-owner").exit_code == 0
+    early = cli("track", "--followup", "https://tuore.fi/a", "--lang", "en")
+    assert early.exit_code == 3, early.output
+    assert early.stdout == ""
+    assert "not overdue" in early.stderr and "https://tuore.fi/a" in early.stderr
+    assert len(early.stderr.strip().splitlines()) == 1

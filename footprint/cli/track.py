@@ -116,6 +116,11 @@ def _followup_letter(store: Store, url: str, lang: str) -> str:
             f"no open request to the site of {url}: 'footprint track --list' shows them"
         )
     first = min(mine, key=lambda r: r.sent)
+    if not first.overdue(store.today()):
+        raise InputError(
+            f"the request to the site of {url}, sent {first.sent}, is not overdue: its answer"
+            f" is due by {first.deadline}, and the follow-up letter is for a late answer"
+        )
     name = first.name or i18n_name(lang)
     letter = compose("followup", site, [r.url for r in mine], name=name, lang=lang,
                      day=store.today(), sent=first.sent)  # fmt: skip
