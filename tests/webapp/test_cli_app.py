@@ -121,3 +121,25 @@ def test_a_port_in_use_is_one_line_and_exit_2() -> None:
     assert result.exit_code == 2
     assert f"--port {port}: cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_what_it_says_about_the_address_is_true() -> None:
+    """The printed address opens the app in a second browser too (a reopened tab), so the
+    message may not say it works once; it says to keep the address to this computer."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "footprint", "app", "--no-browser"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env=subprocess_env(),
+    )  # fmt: skip
+    try:
+        assert child.stdout is not None
+        address = child.stdout.readline().split(" at ", 1)[1].strip()
+        said = child.stdout.readline()
+        for _ in range(2):
+            assert requests.Session().get(address, timeout=10).status_code == 200
+        child.send_signal(signal.SIGINT)
+        child.communicate(timeout=15)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert "once" not in said and "this computer" in said, said
