@@ -32,7 +32,9 @@ def web_app(
 
     def ready(started: AppConfig) -> None:
         typer.echo(f"footprint is running at {started.start_url}")
-        typer.echo("Open that address only on this computer: it is the key to your data. Stop with Ctrl-C.")
+        typer.echo(
+            "Open that address only on this computer: it is the key to your data. Stop with Ctrl-C."
+        )
         if not no_browser:
             webbrowser.open(started.start_url)
 

@@ -42,13 +42,18 @@ def test_prints_the_address_serves_it_and_stops_on_ctrl_c() -> None:
     assert "Stopped" in err and "Traceback" not in err
 
 
-def _start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str, requests.Session, str]:
+def _launch(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    """`footprint app --no-browser` and the address it printed."""
     child = subprocess.Popen(
         [sys.executable, "-m", "footprint", "app", "--no-browser"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env,
     )  # fmt: skip
     assert child.stdout is not None
-    address = child.stdout.readline().split(" at ", 1)[1].strip()
+    return child, child.stdout.readline().split(" at ", 1)[1].strip()
+
+
+def _start(env: dict[str, str]) -> tuple[subprocess.Popen[str], str, requests.Session, str]:
+    child, address = _launch(env)
     session = requests.Session()
     session.get(address, timeout=10)
     secret = address.split("?token=", 1)[1]
@@ -126,14 +131,9 @@ def test_a_port_in_use_is_one_line_and_exit_2() -> None:
 def test_what_it_says_about_the_address_is_true() -> None:
     """The printed address opens the app in a second browser too (a reopened tab), so the
     message may not say it works once; it says to keep the address to this computer."""
-    child = subprocess.Popen(
-        [sys.executable, "-m", "footprint", "app", "--no-browser"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
-        env=subprocess_env(),
-    )  # fmt: skip
+    child, address = _launch(subprocess_env())
     try:
         assert child.stdout is not None
-        address = child.stdout.readline().split(" at ", 1)[1].strip()
         said = child.stdout.readline()
         for _ in range(2):
             assert requests.Session().get(address, timeout=10).status_code == 200
