@@ -115,3 +115,27 @@ def test_every_evidence_code_has_one_reason_in_three_languages() -> None:
     templates = knowledge.reasons().templates
     assert len(codes) > 40
     assert codes <= set(templates), codes - set(templates)
+
+
+def test_an_unbounded_or_wrong_pattern_is_rejected(copy: Path) -> None:
+    path = copy / "patterns.toml"
+    edit(
+        path,
+        r"pattern = '\b(?:aged|age)\s{1,3}(\d{1,3})\b'",
+        r"pattern = '\b(?:aged|age)\s+(\d+)\b'",
+    )
+    with pytest.raises(DataFileError, match=r"patterns\.toml: age #5: repeats without a limit"):
+        read(path)
+    shutil.copy(DATA / "patterns.toml", path)
+    edit(path, 'example = "aged 34"\nage = 34', 'example = "aged 34"\nage = 43')
+    with pytest.raises(DataFileError, match=r"age #5: does not read the age in its example"):
+        read(path)
+
+
+def test_every_pattern_is_bounded_and_reads_its_example() -> None:
+    patterns = knowledge.patterns()
+    assert len(patterns.ages) >= 10
+    from footprint.classify import dates
+
+    assert (45, 16) in dates.ages("Laura Hietanen, 45 v. Tampere")
+    assert dates.died("k. 11.1.2016") and not dates.died("k. 2016")

@@ -69,27 +69,10 @@ _URL_PATTERNS = (
     (re.compile(rf"/{_YEAR}(?:/|$)"), 0.6),  # /2003/
     (re.compile(rf"[/_-]{_YEAR}[/_.-]"), 0.3),  # -2003- in a slug
 )
+_PATTERNS = knowledge.patterns()  # patterns.toml
 # (words one of which a match must hold, case-folded: a cheap test first; pattern)
-_AGE_PATTERNS = (
-    (("vuotias",), re.compile(r"\b(\d{1,3})\s?-?\s?vuotias", re.I)),
-    (("v.",), re.compile(r"\b(\d{1,3})\s?v\.(?=[\s,;)])", re.I)),
-    (("årig",), re.compile(r"\b(\d{1,3})-årig[ae]?\b", re.I)),
-    (("år",), re.compile(
-        r"\b(\d{1,3})\s{1,3}år\b(?!\s{1,3}(?:sedan|senare|gammal\w{0,4} tradition))", re.I
-    )),
-    (("age",), re.compile(r"\b(?:aged|age)\s{1,3}(\d{1,3})\b", re.I)),
-    (("ikä", "ålder"), re.compile(r"\b(?:ikä|ålder):?\s{1,3}(\d{1,3})\b", re.I)),  # "Ikä 58"
-    (("year-old",), re.compile(r"\b(\d{1,3})-year-old\b", re.I)),
-    (("y/o",), re.compile(r"\b(\d{1,3})\s?y/o\b", re.I)),
-    (("täyt", "fyll", "turn"),
-     re.compile(r"\b(?:täyttää|täytti|fyller|fyllde|turns|turned)\s{1,3}(\d{1,3})\b", re.I)),
-    # "Name, 16,"
-    ((), re.compile(rf"{_NAME_WORD} {_NAME_WORD},\s(\d{{1,2}})(?=[,.;)]|\s[a-zåäö])")),
-)  # fmt: skip
-_BORN = (
-    r"(?:\bs\.|\bsyntynyt|\bsyntyi|\bsynt\.|\bfödd|\bf\.|\bborn|\bb\.|\*"
-    r"|\bdate of birth:?|\bsyntymäaika:?|\bfödelsedatum:?|\bdob:?)"
-)
+_AGE_PATTERNS = _PATTERNS.ages
+_BORN = _PATTERNS.born  # "s.", "född", "born", "*"
 _DAY_MONTH = r"(?:[0-3]?\d[./]\s?[01]?\d[./]\s?)?"  # "3.2.", "03/05/"
 _BIRTH_PATTERNS = (
     # "s. 3.2.1931", "född 12.4.1938", "born in 1950", "* 1931"
@@ -125,7 +108,7 @@ _ANY_OLD_YEAR = re.compile(_OLD_YEAR)
 _ANY_SHORT = re.compile(r"-\d\d\b")
 _LIFESPAN = re.compile(rf"(?<!\d){_OLD_YEAR}\s?[–—-]\s?{_OLD_YEAR}(?!\d)")
 _IN_PARENS = re.compile(rf"{_NAME_WORD}\s\({_OLD_YEAR}\)")  # "Juho K (2007)"
-_DIED = re.compile(r"†|\bk\.\s?[0-3]?\d\.\s?[01]?\d\.\s?\d{4}")  # a dagger, "k. 11.1.2016"
+_DIED = _PATTERNS.death  # a dagger, "k. 11.1.2016"
 
 
 @dataclass(frozen=True)

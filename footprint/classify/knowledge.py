@@ -5,6 +5,7 @@
     gazetteer.toml   Finnish towns and regions (fi / sv names, region, coordinates), places abroad
     platforms.toml   sites and what kind each is, with the weight of each kind
     weights.toml     every other weight, each with why
+    patterns.toml    how ages, birth marks and deaths are written (bounded regular expressions)
     reasons.toml     one reason per evidence code in en / fi / sv
 
 Each file is parsed once per process and checked against its schema when read: a
@@ -393,6 +394,80 @@ def _check_reasons(path: Path, data: dict[str, Any]) -> Reasons:
     return Reasons(where, templates, variants)
 
 
+@dataclass(frozen=True)
+class Patterns:
+    ages: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]  # (hints, pattern)
+    born: str  # the birth marks as one alternation, to build the birth patterns with
+    death: re.Pattern[str]
+
+
+def _unbounded(pattern: str) -> bool:
+    """Whether a regular expression repeats something without a limit (+, *, {n,})."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    def walk(items: Any) -> bool:
+        for op, arg in items:
+            name = str(op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                _low, high, sub = arg
+                if high == _parser.MAXREPEAT or walk(sub):
+                    return True
+            elif (
+                (name in ("SUBPATTERN",) and walk(arg[-1]))
+                or (name == "BRANCH" and any(walk(b) for b in arg[1]))
+                or (name in ("ASSERT", "ASSERT_NOT") and walk(arg[1]))
+            ):
+                return True
+        return False
+
+    return walk(_parser.parse(pattern))
+
+
+def _regex(path: Path, label: str, text: Any, flags: int) -> re.Pattern[str]:
+    if not isinstance(text, str) or not text:
+        raise _fail(path, label, "has no pattern")
+    try:
+        compiled = re.compile(text, flags)
+    except re.error as exc:
+        raise _fail(path, label, f"the pattern does not compile ({exc})") from None
+    if _unbounded(text):
+        raise _fail(path, label, "repeats without a limit (+, * or {n,}): bound it, e.g. {1,3}")
+    return compiled
+
+
+def _check_patterns(path: Path, data: dict[str, Any]) -> Patterns:
+    _only(path, "patterns", data, {"age", "birth", "death"})
+    ages = []
+    for number, entry in enumerate(_need(path, "age", data, "age", list), 1):
+        label = f"age #{number}"
+        _only(path, label, entry, {"hints", "pattern", "example", "age", "case"})
+        flags = 0 if entry.get("case") else re.IGNORECASE
+        pattern = _regex(path, label, entry.get("pattern"), flags)
+        if pattern.groups != 1:
+            raise _fail(path, label, "must have one group: the age")
+        example = _need(path, label, entry, "example", str)
+        found = pattern.search(example)
+        if found is None or int(found.group(1)) != _need(path, label, entry, "age", int):
+            raise _fail(path, label, f"does not read the age in its example {example!r}")
+        hints = _beginnings(path, f"{label}.hints", entry.get("hints", []))
+        if hints and not any(h in example.casefold() for h in hints):
+            raise _fail(path, label, "its example holds none of its hints")
+        ages.append((hints, pattern))
+    birth = _need(path, "birth", data, "birth", dict)
+    _only(path, "birth", birth, {"marks"})
+    marks = _need(path, "birth", birth, "marks", list)
+    if len(set(marks)) != len(marks):
+        raise _fail(path, "birth.marks", "a mark is listed twice")
+    for mark in marks:
+        _regex(path, f"birth mark {mark!r}", mark, re.IGNORECASE)
+    death = _need(path, "death", data, "death", dict)
+    _only(path, "death", death, {"pattern", "example"})
+    died = _regex(path, "death", death.get("pattern"), 0)
+    if not died.search(_need(path, "death", death, "example", str)):
+        raise _fail(path, "death", "does not find its example")
+    return Patterns(tuple(ages), "(?:" + "|".join(marks) + ")", died)
+
+
 _CHECKERS: dict[str, Callable[[Path, dict[str, Any]], Any]] = {
     "weights.toml": _check_weights,
     "vocabulary.toml": _check_vocabulary,
@@ -400,6 +475,7 @@ _CHECKERS: dict[str, Callable[[Path, dict[str, Any]], Any]] = {
     "gazetteer.toml": _check_gazetteer,
     "platforms.toml": _check_platforms,
     "reasons.toml": _check_reasons,
+    "patterns.toml": _check_patterns,
 }
 
 
@@ -424,6 +500,10 @@ def gazetteer() -> Gazetteer:
 
 def platforms() -> Platforms:
     return _load("platforms.toml")
+
+
+def patterns() -> Patterns:
+    return _load("patterns.toml")
 
 
 def reasons() -> Reasons:
