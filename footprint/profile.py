@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -269,6 +270,9 @@ def unknown_keys(data: dict[str, Any], keys: ProfileKeys | None = None) -> list[
     return problems
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")  # as search_providers.base
+
+
 class _Reader:
     """Reads typed values out of the parsed TOML and says in plain words what is wrong."""
 
@@ -278,6 +282,17 @@ class _Reader:
 
     def error(self, message: str) -> ProfileError:
         return ProfileError(f"{self.source}: {message}")
+
+    def visible(self, value: str, path: str) -> str:
+        """`value`, unless it holds a character that turns text around (it would make the
+        name or an employer read backwards in the terminal, the app and the PDF)."""
+        found = _BIDI.search(value)
+        if found:
+            raise self.error(
+                f"'{path}' has an invisible character that turns text around "
+                f"(U+{ord(found[0]):04X}): delete it and write the text again"
+            )
+        return value
 
     def strings(self, table: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -298,7 +313,7 @@ class _Reader:
                     f"'{path}' must be a list of texts in quotes: entry {i} is {_kind(item)} "
                     f'({item!r}); write it as "{item}"'
                 )
-        return tuple(v.strip() for v in value if v.strip())
+        return tuple(self.visible(v.strip(), path) for v in value if v.strip())
 
     def name(self, data: dict[str, Any]) -> str:
         name = data.get("name")
@@ -309,7 +324,7 @@ class _Reader:
             raise self.error(f"'name' must be your name in quotes, {example}, not {_kind(name)}")
         if not name.strip():
             raise self.error(f"'name' is empty: write your name, {example}")
-        return " ".join(name.split())
+        return self.visible(" ".join(name.split()), "name")
 
     def year(self, value: Any, what: str, example: str) -> int:
         if isinstance(value, str) and value.strip().isdigit():
@@ -363,7 +378,7 @@ class _Reader:
                     raise self.error(
                         f"'{key}' in {where} must be text in quotes, not {_kind(value)}"
                     )
-                texts[key] = " ".join(value.split())
+                texts[key] = self.visible(" ".join(value.split()), f"{key}' in '{where}")
             born = entry.get("birth_year")
             if born is not None:
                 born = self.year(born, f"'birth_year' in {where}", "birth_year = 1950")

@@ -256,3 +256,25 @@ def test_an_error_quoting_a_hostile_key_stays_one_inert_line(tmp_path: Path) -> 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ")
     assert "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('name = "Laura \u202eHietanen"\n', "'name'"),
+        ('name = "Laura Hietanen"\naliases = ["L. \u2067H."]\n', "'aliases'"),
+        (
+            'name = "Laura Hietanen"\n[work]\nemployers = ["Uusi \u202dSuunta"]\n',
+            "'work.employers'",
+        ),
+        ('name = "Laura Hietanen"\n[[namesakes]]\ntown = "Ou\u202elu"\n', "'town'"),
+    ],
+)
+def test_a_character_that_turns_text_around_is_refused(text: str, where: str) -> None:
+    """A profile is a file footprint reads: a bidi control in it would make the name or an
+    employer read backwards in the terminal, the app and the PDF; it is named, not kept."""
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(text, "me.toml")
+    message = str(caught.value)
+    assert message.startswith("me.toml: ") and where in message and "U+20" in message
+    assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in message)
