@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from footprint.errors import InputError
+from footprint.errors import ExitStatus, InputError
 from footprint.evidence import capture, from_page, sha256
 from footprint.evidence.package import files, verify
 from footprint.store import Store
@@ -146,3 +146,20 @@ def test_verify_reads_only_files_inside_the_package(tmp_path: Path) -> None:
         "link.txt: not a file of this package",
         "manifest.json: not the manifest footprint writes",
     ]
+
+
+def test_verify_of_a_damaged_checksum_list_is_one_line(tmp_path: Path) -> None:
+    """A SHA256SUMS that is not text (damaged, or made by someone else) is exit 3 naming
+    the file, not a traceback; a folder without one says what to give instead."""
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "SHA256SUMS").write_bytes(b"\xff\xfe\x00 not text")
+    damaged = cli("evidence", "verify", str(package))
+    assert damaged.exit_code == ExitStatus.INPUT, damaged.output
+    assert "SHA256SUMS" in damaged.stderr and "UTF-8" in damaged.stderr
+    assert len(damaged.stderr.strip().splitlines()) == 1
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = cli("evidence", "verify", str(empty))
+    assert missing.exit_code == ExitStatus.INPUT
+    assert "evidence export" in missing.stderr

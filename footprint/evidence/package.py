@@ -80,10 +80,10 @@ def verify(folder: Path) -> list[str]:
     """What does not match in an exported package (empty when every checksum holds)."""
     sums = folder / SUMS
     if not sums.is_file():
-        return [f"{sums}: missing"]
+        return [f"no {SUMS} in it: give the folder 'footprint evidence export' wrote"]
     problems = []
     listed = set()
-    for line in sums.read_text("utf-8").splitlines():
+    for line in read_text(sums, what="checksum list").splitlines():
         digest, _, name = line.partition("  ")
         path = _member(folder, name)
         if path is None:
