@@ -35,10 +35,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from footprint.audit import Auditor, AuditOutcome
 from footprint.errors import InputError
 from footprint.models import Finding, PageCheck, SearchResult
-from footprint.profile import Profile
 from footprint.progress import (
     Done,
     ProgressSink,
@@ -49,7 +47,9 @@ from footprint.progress import (
 )
 from footprint.settings import LANGUAGES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the audit and profile modules are imported where used: `check` needs neither
+    from footprint.audit import AuditOutcome
+    from footprint.profile import Profile
     from footprint.search import ProviderFailure, SearchOutcome
     from search_providers.base import SearchProvider
 
@@ -262,6 +262,8 @@ def run_audit(
             return check_results(results, concurrency=concurrency, names=names, cancel=cancel,
                                  progress=_check_relay(progress), on_check=on_check)  # fmt: skip
 
+        from footprint.audit import Auditor
+
         auditor = Auditor(person, search=search_step, check=check_step, sink=sink,
                           progress=progress, cancel=cancel)  # fmt: skip
         outcome = auditor.run(
@@ -290,6 +292,7 @@ def run_demo(*, progress: ProgressSink | None = None) -> tuple[Profile, AuditRun
     Nothing is saved in the store and nothing goes over the network.
     """
     from footprint import demo as demo_data
+    from footprint.audit import Auditor
     from footprint.search import make_providers, run_search
 
     person = demo_data.profile()
@@ -352,7 +355,7 @@ def saved_report_data(
 
 
 def _saved_person(store: Any, audit_id: int, name: str) -> Profile:
-    from footprint.profile import profile_from_mapping
+    from footprint.profile import Profile, profile_from_mapping
 
     saved = dict(store.resume_state(audit_id).profile)
     if not saved.get("name"):
