@@ -11,18 +11,21 @@ saved 300-result audit end to end (start-up, reading, rendering, writing), timed
 
     PYTHONPATH=. python benchmarks/report_speed.py [--sizes 35,300,600] [--lang fi] [--strict]
 
-Measured 2026-12-02 on the project's 2-core machine while other work ran (load 7–10; the
-wall time was 2–4 times the CPU time, so CPU seconds are the figure to compare):
-  35 results: 24 pages, 2.3 s CPU, 111 MB — every result has its full card
-  300 results: 34 pages, 3.5 s CPU, 131 MB — 30 full cards, 270 one-line entries
-  600 results: 42 pages, 4.7 s CPU, 151 MB
-  CLI `footprint report` of 300 results end to end: 22 s wall at that load, 132 MB
-Earlier the same day, before the removal-routes, contact-details and help chapters (about
-7 fixed pages), at load 2: 300 results in 27 pages, 2.8 s CPU, 120 MB. Before issue 15 (a
-full card for every result): 61 pages, 7.5–14 s, 200 MB. Where the time goes at 300: the
-270 lines ≈ 1.3 s (≈ 5 ms each, 0.3 s of it their links), the 30 cards ≈ 0.8 s, the fixed
-chapters the rest; tables, spans, leader() dots and inline-blocks were taken out of the lines
-and cards because each cost 0.2–0.3 s.
+Measured 2026-12-02 09:31–09:35 UTC on the project's 2-core machine, each size's `--one`
+child run 5 times (medians; load 2–5 while other work ran), after the removal-routes chapter
+came to show only the sites in the results:
+  35 results: 21 pages, 1.8–1.85 s CPU render, 107 MB (whole process 2.8 s CPU)
+  300 results: 31 pages, 2.8–2.9 s CPU render (fi 2.92 at load 4.7, sv 2.84 at load 4),
+    127 MB (whole process 4.0–4.1 s CPU, with imports and a warm-up render)
+  600 results: 39 pages, 3.9 s CPU render, 147 MB
+  CLI `footprint report` of 300 results end to end: 3.9 s wall at load 2, 128 MB
+Before that change, same method: 300 results in 34 pages, 3.3 s CPU render at load 6–8.
+Where the time goes at 300 (one render, in-process): the 270 lines ≈ 1.05 s (their links
+≈ 0.28 s of it), the 30 cards ≈ 0.7 s, the letters ≈ 0.25 s, the summary ≈ 0.24 s
+(charts, contents with page numbers ≈ 0.1 s), guidance ≈ 0.16 s, cover ≈ 0.12 s, tags
+≈ 0.2 s; the HTML parse ≈ 0.15 s, of which tinyhtml5 2.1.0 spends ≈ 0.1 s rebuilding a
+regular expression on every call (its cache is keyed by the expression it just built). Font
+weights, border radii and line text length each change less than 0.07 s.
 """
 
 from __future__ import annotations
