@@ -39,7 +39,7 @@ from footprint.classify.text import (
     profile_phrases,
     vocabulary_phrase,
 )
-from footprint.guidance.sources import source_kind
+from footprint.guidance.sources import lookup
 from footprint.models import PageCheck, PageStatus, SearchResult
 from footprint.profile import Profile
 
@@ -196,6 +196,8 @@ class Profiled(NamesakeEvidence):
             elif not any(n.casefold() in name_words for n in names):
                 self.towns += [(p, place.at) for p in phrases]
         self.lives_abroad = any(not (t.keys & common.finnish) for t in own_places if t.capital)
+        # every town of the profile is a Finnish one: a Swedish people-search lists someone else
+        self.in_finland = bool(self.home) and not self.lives_abroad
         # English first: likely from abroad, where the person's own past is too
         self.roots_abroad = self.lives_abroad or profile.languages[:1] == ("en",)
         self.abroad = [(p, None) for p in common.abroad if not (p.words[0].lemmas & own_keys)]
@@ -261,7 +263,10 @@ class Profiled(NamesakeEvidence):
         sources, text = self.sources(result, check)
         site = platforms.identify(result.url, tuple(self.profile.work.domains))
         facts.site = site
-        facts.listing = source_kind(result.url) in LISTINGS  # guidance/sources.toml
+        known = lookup(result.url)  # guidance/sources.toml
+        facts.listing = known is not None and known.kind in LISTINGS
+        if facts.listing and known:
+            facts.listing_country, facts.listing_name = known.country, known.name
         self._dates(facts, result, text)
         self._name(facts, sources, result.url, site)
         self._profile_ties(facts, sources, result.url)

@@ -48,6 +48,8 @@ class Facts:
     name: NameMatch = field(default_factory=lambda: NameMatch("absent"))
     site: platforms.Site | None = None
     listing: bool = False  # a directory or people-search listing: it states things as of now
+    listing_country: str | None = None  # the listing site's country (guidance/sources.toml)
+    listing_name: str = ""  # and its name
     # tokens a profile entry matched: (source, index), and ("", folded word)
     claimed: set[tuple[str, int | str]] = field(default_factory=set)
 

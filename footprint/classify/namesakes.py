@@ -129,6 +129,7 @@ class NamesakeEvidence:
     abroad: list[tuple[Phrase, None]]
     home: list[tuple[float, float]]
     lives_abroad: bool
+    in_finland: bool
     roots_abroad: bool
     residence_vocab: list[Vocab]
     namesake_vocab: list[Vocab]
@@ -136,6 +137,7 @@ class NamesakeEvidence:
     mourner_vocab: list[Vocab]
     minors: list[Vocab]
     professions: dict[str, list[Vocab]]
+    vocab: dict[str, list[Vocab]]
     known: list[KnownNamesake]
 
     _hits: Callable[[Sequence[Any], list[Token]], dict[int, list[int]]]  # Profiled's
@@ -178,6 +180,9 @@ class NamesakeEvidence:
                 label = self.namesake_vocab[min(hits)].phrase.label
                 facts.add(NAMESAKE, W["namesake_word"], "namesake_word", term=label)
                 break
+        if facts.listing_country == "SE" and self.in_finland:
+            # a Swedish people-search site lists people registered in Sweden
+            facts.add(NAMESAKE, W["listing_abroad"], "listing_abroad", site=facts.listing_name)
         if not self.lives_abroad and dates.swedish_id_number(text):
             facts.add(NAMESAKE, W["swedish_id"], "swedish_id")
         tld = site.domain.rsplit(".", 1)[-1] if "." in site.domain else ""
@@ -498,12 +503,21 @@ class NamesakeEvidence:
         if not self.fields or tied >= 1.0 or "civic_role" in facts.codes():
             return  # (a board role is no trade)
         found: dict[str, tuple[str, int]] = {}  # field → (word, grade in PROFESSION_GRADES)
+        # a company register lists one trader: the line of business it names is theirs
+        register = facts.site is not None and facts.site.kind == platforms.REGISTRY
         # a page about one person, not a story of a demonstration with police in it
         about_one = facts.score(ACTIVISM) < W["activism_min"] and facts.name.level == FULL
         for where, tokens in sources:
             if where == "url":
                 continue
             named = set(self.names.positions(tokens))
+            # who runs the business or sits on its board is no line of business
+            runs = {
+                p
+                for table in ("managers", "roles")
+                for positions in self._hits(self.vocab[table], tokens).values()
+                for p in positions
+            } if register else set()  # fmt: skip
             for fld, vocab in self.professions.items():
                 for positions in self._hits(vocab, tokens).values():
                     for pos in positions:
@@ -513,7 +527,7 @@ class NamesakeEvidence:
                         # a fetched page's text is about its person: a trade anywhere in it
                         grade = (
                             3
-                            if beside
+                            if beside or (register and pos not in runs)
                             else 2
                             if close
                             else 1
