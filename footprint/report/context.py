@@ -205,15 +205,7 @@ def build_report_context(
         "sections": sections,
         "guidance": _guidance(lang),
         "letter": _letter(cards, name, day, lang),
-        "checklist": [
-            {
-                "id": item.id,
-                "title": item.title,
-                "text": item.text,
-                "links": [_link(lid, lang) for lid in item.links],
-            }
-            for item in guidance.checklist(lang)
-        ],
+        "checklist": checklist_items(lang),
         "letters": letters.letters_section(findings, name=name, lang=lang, day=day),
         "routes": routes.routes_section(cards, lang),
         "levers": routes.levers_section(findings, profile, lang),
@@ -332,6 +324,20 @@ def _action(action: Action, lang: str, category: str) -> dict[str, Any]:
         "text": i18n.text(lang, f"action.{action.id}", **action.params),
         "links": [_link(lid, lang) for lid in action.links],
     }
+
+
+def checklist_items(lang: str) -> list[dict[str, Any]]:
+    """The professionals' checklist in a language, each item with its labelled links
+    (the report's last chapter and the app's guide page show the same)."""
+    return [
+        {
+            "id": item.id,
+            "title": item.title,
+            "text": item.text,
+            "links": [_link(lid, lang) for lid in item.links],
+        }
+        for item in guidance.checklist(lang)
+    ]
 
 
 def _link(link_id: str, lang: str) -> dict[str, str]:

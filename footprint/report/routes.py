@@ -105,15 +105,20 @@ def levers_section(
     """'Protect your contact details', or None when nothing in the audit calls for it."""
     if not levers.needed(findings, profile):
         return None
+    why = "work" if levers.work_exposes(profile) else "results"
+    return {**levers_content(lang), "intro": i18n.catalogue(lang)["levers"][f"intro_{why}"]}
+
+
+def levers_content(lang: str) -> dict[str, Any]:
+    """The levers with their labelled links, whether or not an audit calls for them (the
+    app's guide page shows them always); `levers_section` adds why this person sees them."""
     t = i18n.catalogue(lang)
     items = levers.levers(lang)
     for item in items:
         for link in item["links"]:
             link["label"] = t["link"][link["id"]]
-    why = "work" if levers.work_exposes(profile) else "results"
     return {
         "title": t["levers"]["title"],
-        "intro": t["levers"][f"intro_{why}"],
         "not_covered": t["levers"]["not_covered"],
         "levers": items,
     }

@@ -17,8 +17,8 @@ from tests.webapp.support import RunningApp, running_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("/profile", "/audit", "/review", "/act", "/act/letter?site=example.fi", "/report",
-         "/workshop")  # fmt: skip
+PAGES = ("/profile", "/audit", "/review", "/act", "/act/letter?site=example.fi", "/guide",
+         "/report", "/workshop")  # fmt: skip
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, button')]
   .filter(el => el.type !== 'hidden' && !el.hidden)
   .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')

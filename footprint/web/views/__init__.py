@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from footprint.web.views import act, audit, home, profile, report, review, workshop
+    from footprint.web.views import act, audit, guide, home, profile, report, review, workshop
 
-    for module in (home, profile, audit, review, act, report, workshop):
+    for module in (home, profile, audit, review, act, guide, report, workshop):
         app.register_blueprint(module.bp)

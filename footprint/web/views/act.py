@@ -74,15 +74,19 @@ def _tracked(store: Store) -> list[dict[str, Any]]:
 
 @bp.get("/act")
 def page() -> Response:
+    from footprint.report.routes import levers_section
     from footprint.store import Channel
 
     store = state().store()
     audit = current_audit(store)
-    cards = _cards(store.load_findings(audit.id), audit) if audit else []
+    findings = store.load_findings(audit.id) if audit else []
+    cards = _cards(findings, audit) if audit else []
     return render(
         "act.html.j2",
         audit=audit,
         cards=cards,
+        # "protect your contact details" in full when the audit calls for it (as the PDF)
+        levers=levers_section(findings, _person(audit), g.lang) if audit else None,
         tracked=_tracked(store),
         channels=[c.value for c in Channel],
         today=store.today().isoformat(),
