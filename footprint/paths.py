@@ -77,7 +77,7 @@ def ensure_writable(path: Path, *, overwrite: bool = True) -> None:
     if not overwrite and path.exists() and not path.is_dir():
         raise exists_error(path)
     if path.is_dir():
-        raise OutputError(f"{path}: is a folder: give a file name, e.g. {path / 'report.pdf'}")
+        raise OutputError(f"{path}: is a folder: give the file's name too ({path / '<name>'})")
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent

@@ -278,3 +278,11 @@ def test_a_character_that_turns_text_around_is_refused(text: str, where: str) ->
     message = str(caught.value)
     assert message.startswith("me.toml: ") and where in message and "U+20" in message
     assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in message)
+
+
+def test_profile_init_into_a_folder_suggests_no_report(tmp_path: Path) -> None:
+    """The 'is a folder' answer is shared by every command that writes a file: it may not
+    tell someone writing a profile to name it report.pdf."""
+    result = CliRunner().invoke(app, ["profile", "init", str(tmp_path)])
+    assert result.exit_code == ExitStatus.OUTPUT
+    assert "is a folder" in result.stderr and "report.pdf" not in result.stderr
