@@ -193,3 +193,15 @@ def test_the_own_words_check_can_fail() -> None:
 
 def test_default_rules_text_is_the_shipped_file() -> None:
     assert default_rules_text() == (WORKSHOP / "default_rules.toml").read_text(encoding="utf-8")
+
+
+def test_a_rules_file_that_is_not_text_or_too_big_is_one_plain_line(tmp_path: Path) -> None:
+    """Rules are read with the strict reader every file goes through (1 MB, UTF-8)."""
+    binary = tmp_path / "rules.toml"
+    binary.write_bytes(b"\xff\xfe\x00")
+    result = cli("workshop", "rules", "check", str(binary))
+    assert result.exit_code == ExitStatus.INPUT
+    assert "UTF-8" in result.stderr and "codec" not in result.stderr
+    huge = tmp_path / "huge.toml"
+    huge.write_text("# " + "x" * (2 * 1024 * 1024), "utf-8")
+    assert "larger than 1 MB" in cli("workshop", "rules", "check", str(huge)).stderr

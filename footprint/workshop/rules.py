@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import InputError
-from footprint.reading import parse_toml, quoted
+from footprint.reading import MAX_TOML_BYTES, parse_toml, quoted, read_text
 from footprint.settings import LANGUAGES
 
 RULE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")
@@ -188,14 +188,14 @@ def load_rules(path: Path | None = None) -> RuleSet:
     """Read a rules file, or footprint's default rules when `path` is None."""
     if path is None:
         return parse_rules(default_rules_text(), "default rules")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.exists():
         raise InputError(
             f"{path}: no such rules file: write one with 'footprint workshop rules init {path}'"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the rules file: {exc}") from None
+        )
+    try:  # the strict reader: at most 1 MB, UTF-8, a plain line when it is not
+        text = read_text(path, max_bytes=MAX_TOML_BYTES, what="rules file")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the rules file: {exc.strerror or exc}") from None
     return parse_rules(text, str(path))
 
 
