@@ -44,16 +44,35 @@ class Suggestion:
     def empty(self) -> bool:
         return not any(self.facts.values())
 
+    def items(self) -> list[tuple[str, str]]:
+        """Each fact on its own: ("town", "Oulu"), ("birth_year", "1961"), ("aliases", "lh")."""
+        return _items(self.facts)
+
+    def only(self, chosen: set[tuple[str, str]]) -> Suggestion:
+        """The suggestion with just the facts the person kept (as `items()` gives them)."""
+        facts: dict[str, Any] = {}
+        for key, value in self.facts.items():
+            if isinstance(value, list | tuple):
+                facts[key] = [item for item in value if (key, str(item)) in chosen]
+            elif value and (key, str(value)) in chosen:
+                facts[key] = value
+        return replace(self, facts=facts)
+
     def describe(self) -> str:
         """The facts in a few words: "town Oulu, born 1931, trade hammaslääkäri"."""
         words = {"town": "town", "birth_year": "born", "trade": "trade", "employer": "employer",
                  "locations": "town", "aliases": "username"}  # fmt: skip
-        parts = []
-        for key, value in self.facts.items():
-            for item in value if isinstance(value, list | tuple) else [value]:
-                if item:
-                    parts.append(f"{words.get(key, key)} {item}")
-        return ", ".join(parts)
+        return ", ".join(f"{words.get(key, key)} {item}" for key, item in self.items())
+
+
+def _items(facts: dict[str, Any]) -> list[tuple[str, str]]:
+    """Facts one by one, a list's items each on their own, empty ones left out."""
+    out = []
+    for key, value in facts.items():
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if item:
+                out.append((key, str(item)))
+    return out
 
 
 def _finding(store: Store, url: str) -> tuple[str, Profile, Finding]:
@@ -89,6 +108,17 @@ def suggest(store: Store, url: str, category: Category) -> Suggestion:
         name, SELF, {"locations": list(own.locations), "aliases": list(own.aliases)},
         finding.result.url,
     )  # fmt: skip
+
+
+def news(store: Store, suggestion: Suggestion) -> Suggestion:
+    """The suggestion without the facts already remembered for the name (nothing twice)."""
+    have = {
+        (key, item)
+        for kind, facts, _url in store.remembered(suggestion.name)
+        if kind == suggestion.kind
+        for key, item in _items(facts)
+    }
+    return suggestion.only(set(suggestion.items()) - have)
 
 
 def remember(store: Store, suggestion: Suggestion) -> None:

@@ -72,6 +72,52 @@
     if (undo) { undo.hidden = !category; }
   }
 
+  /* After an answer: the offer to remember what the result tells (the same form the page
+   * shows without JavaScript, cloned from its <template>). It never takes the focus. */
+  function removeOffer(card) {
+    card.querySelectorAll("form[data-teach], .taught").forEach(function (el) { el.remove(); });
+  }
+
+  function showOffer(card, offer) {
+    removeOffer(card);
+    var template = document.getElementById("teach-template");
+    if (!offer || !template) { return false; }
+    var form = template.content.querySelector("form").cloneNode(true);
+    form.querySelector('input[name="url"]').value = offer.url;
+    form.querySelector('input[name="category"]').value = offer.category;
+    form.querySelector("[data-teach-title]").textContent = offer.title;
+    form.querySelector("[data-teach-button]").textContent = offer.button;
+    var list = form.querySelector("[data-teach-facts]");
+    offer.facts.forEach(function (fact, i) {
+      var item = document.createElement("li");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = "fact";
+      box.value = fact.value;
+      box.checked = true;
+      box.id = card.id + "-f" + (i + 1);
+      var label = document.createElement("label");
+      label.htmlFor = box.id;
+      label.textContent = fact.text;
+      item.appendChild(box);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(label);
+      list.appendChild(item);
+    });
+    card.appendChild(form);
+    return true;
+  }
+
+  function taught(card, form, text) {
+    var done = document.createElement("p");
+    done.className = "ok taught";
+    done.textContent = text;
+    var focused = form.contains(document.activeElement);
+    form.replaceWith(done);
+    if (focused) { focusCard(card); }  /* the button is gone: keep the place in the list */
+    say(text);
+  }
+
   function cards() { return Array.prototype.slice.call(document.querySelectorAll("article.card")); }
 
   function currentCard() {
@@ -105,14 +151,22 @@
       event.preventDefault();
       var submitter = event.submitter;
       if (!submitter) { return; }
+      if (form.hasAttribute("data-teach")) {
+        post(form, null).then(function (body) { taught(card, form, body.text); })
+          .catch(function () { say(review.dataset.tFailed); });
+        return;
+      }
       post(form, submitter).then(function (body) {
         if (submitter.hasAttribute("data-undo")) {
           markCard(card, null);
+          removeOffer(card);
           say(review.dataset.tUndone);
           focusCard(card);
         } else if (!submitter.hasAttribute("data-site")) {
           markCard(card, body.category);
-          say(review.dataset.tSaved + ": " + submitter.textContent.trim());
+          var offered = showOffer(card, body.offer);
+          say(review.dataset.tSaved + ": " + submitter.textContent.trim() +
+              (offered ? ". " + review.dataset.tOffered : ""));
         } else {
           body.ids.forEach(function (id) { markCard(document.getElementById(id), body.category); });
           say(review.dataset.tSaved + ": " + review.dataset.tNamesake + " (" + body.ids.length + ")");
@@ -124,7 +178,8 @@
     document.addEventListener("keydown", function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) { return; }
       var tag = (event.target.tagName || "").toLowerCase();
-      if (tag === "input" || tag === "select" || tag === "textarea") { return; }
+      var typed = tag === "input" && event.target.type !== "checkbox";
+      if (typed || tag === "select" || tag === "textarea") { return; }
       var answers = { w: "work", p: "private", a: "activism", n: "namesake" };
       var key = event.key.toLowerCase();
       if (key === "j") { event.preventDefault(); move(1); return; }
@@ -139,7 +194,9 @@
         post(form, button).then(function (body) {
           markCard(card, body.category);
           updateCounter();
-          say(review.dataset.tSaved + ": " + button.textContent.trim());
+          var offered = showOffer(card, body.offer);
+          say(review.dataset.tSaved + ": " + button.textContent.trim() +
+              (offered ? ". " + review.dataset.tOffered : ""));
           var all = cards();
           var index = all.indexOf(card);
           focusCard(all[Math.min(all.length - 1, index + 1)]);
