@@ -11,12 +11,16 @@ from typing import Any
 
 import lxml.html
 import pytest
+from playwright.sync_api import expect
 
 from footprint.profile import Profile, WorkProfile
 from footprint.profile_toml import profile_to_toml
 from tests.store_support import save_audit
+from tests.webapp.axe import serious_violations
+from tests.webapp.conftest import open_app
 from tests.webapp.data import NAME, findings, seed
 from tests.webapp.support import RunningApp
+from tests.webapp.test_pages import UNLABELLED
 
 NEW_ITEMS = ("digital_legacy", "client_lookup")  # issue 17
 
@@ -104,3 +108,19 @@ def test_a_phone_number_in_a_result_brings_the_levers(app: RunningApp) -> None:
     html = _page(app, "/act?lang=sv")
     _assert_levers(html, "sv")
     assert "telefonnummer" in _lead(html)
+
+
+@pytest.mark.browser
+def test_act_with_the_levers_is_accessible(app: RunningApp, page: Any) -> None:
+    seed(app.state.store())
+    exposed = Profile(name=NAME, work=WorkProfile(titles=("child protection social worker",)))
+    app.state.profile_path.write_text(profile_to_toml(exposed), encoding="utf-8")
+    open_app(page, app, "/act?lang=en")
+    section = page.get_by_role("region", name="Protect your contact details")
+    expect(section).to_be_visible()
+    assert section.get_by_role("link").count() == sum(
+        len(lever["links"]) for lever in _data("levers.toml")["lever"]
+    )
+    assert page.evaluate(UNLABELLED) == []
+    assert serious_violations(page) == []
+    assert page.js_errors == []

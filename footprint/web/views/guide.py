@@ -14,12 +14,10 @@ bp = Blueprint("guide", __name__)
 @bp.get("/guide")
 def page() -> Response:
     from footprint.report.context import checklist_items
-    from footprint.report.i18n import catalogue
     from footprint.report.routes import levers_content
 
     return render(
         "guide.html.j2",
         checklist=checklist_items(g.lang),
-        checklist_title=catalogue(g.lang)["checklist"]["title"],
         levers=levers_content(g.lang),
     )
