@@ -79,6 +79,11 @@ def test_a_town_listed_twice_or_out_of_finland_is_rejected(copy: Path) -> None:
     with pytest.raises(DataFileError, match=r"town 'Kerava': 'at' .* is not a place in Finland"):
         read(path)
 
+    shutil.copy(DATA / "gazetteer.toml", path)
+    edit(path, 'sweden = [\n    "Stockholm",', 'sweden = [\n    "Stockholmm",')
+    with pytest.raises(DataFileError, match=r"abroad: sweden: 'Stockholmm' is not one of"):
+        read(path)
+
 
 def test_a_reason_missing_a_language_is_rejected(copy: Path) -> None:
     edit(copy / "reasons.toml", 'sv = "arbetsgivaren', 'se = "arbetsgivaren')

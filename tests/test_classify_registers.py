@@ -199,3 +199,28 @@ def test_who_runs_a_company_is_not_taken_for_its_line_of_business(pekka: Classif
         "toimitusjohtaja ja tilintarkastaja.",
     ))  # fmt: skip
     assert "other_profession" not in codes(c)
+
+
+def test_a_finnish_directory_is_someone_else_for_a_person_whose_towns_are_in_sweden() -> None:
+    in_sweden = Classifier(parse_profile(
+        """
+name = "Mikaela Granholm"
+birth_year = 1986
+locations = ["Göteborg", "Mölndal"]
+languages = ["sv"]
+"""
+    ).profile)  # fmt: skip
+    c = in_sweden.classify(result(
+        "https://www.fonecta.fi/haku/Mikaela+Granholm/henkilot/1",
+        "Mikaela Granholm – puhelinnumero ja osoite | Fonecta",
+        "Mikaela Granholm, 40 v. Katso puhelinnumero ja osoite.",
+    ))  # fmt: skip
+    assert c.category is Category.NAMESAKE
+    assert "listing_finland" in codes(c)
+    # and a Swedish listing for her is not taken for someone else by this rule
+    own = in_sweden.classify(result(
+        "https://www.ratsit.se/19860412-Mikaela_Granholm_Goteborg/abc123",
+        "Mikaela Granholm, 40 år, Göteborg – Ratsit",
+        "Mikaela Granholm är 40 år och bor i Göteborg.",
+    ))  # fmt: skip
+    assert not codes(own) & {"listing_abroad", "listing_finland"}

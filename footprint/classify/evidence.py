@@ -149,6 +149,7 @@ class Profiled(NamesakeEvidence):
         self.residence_vocab = self.vocab["residence"]
         self.minors = self.vocab["minors"]
         trades = knowledge.trades()
+        gazetteer = knowledge.gazetteer()
         self.professions = dict(common.professions)
         w, a = profile.work, profile.activism
         self.employers = _profile_terms(w.employers, lemmas)
@@ -198,6 +199,12 @@ class Profiled(NamesakeEvidence):
         self.lives_abroad = any(not (t.keys & common.finnish) for t in own_places if t.capital)
         # every town of the profile is a Finnish one: a Swedish people-search lists someone else
         self.in_finland = bool(self.home) and not self.lives_abroad
+        # …or all in Sweden ("Göteborg", "Solna, Sverige"): a Finnish directory lists someone else
+        sweden = gazetteer.sweden
+        self.in_sweden = bool(profile.locations) and all(
+            any(part.strip().casefold() in sweden for part in town.split(","))
+            for town in profile.locations
+        )
         # English first: likely from abroad, where the person's own past is too
         self.roots_abroad = self.lives_abroad or profile.languages[:1] == ("en",)
         self.abroad = [(p, None) for p in common.abroad if not (p.words[0].lemmas & own_keys)]

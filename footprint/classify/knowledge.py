@@ -62,6 +62,7 @@ class Gazetteer:
     towns: tuple[Place, ...]
     regions: tuple[Place, ...]
     abroad: tuple[str, ...]
+    sweden: frozenset[str] = frozenset()  # those of `abroad` in Sweden, folded
 
     def swedish_name(self, town: str) -> str | None:
         """The Swedish name of a Finnish town or region (any case), if it has one."""
@@ -288,14 +289,21 @@ def _check_gazetteer(path: Path, data: dict[str, Any]) -> Gazetteer:
         if town.region not in known:
             raise _fail(path, f"town '{town.fi}'", f"region '{town.region}' is not a [[region]]")
     abroad = _need(path, "abroad", data, "abroad", dict)
-    _only(path, "abroad", abroad, {"places"})
+    _only(path, "abroad", abroad, {"places", "sweden"})
     places = _need(path, "abroad", abroad, "places", list)
     folded: set[str] = set()
     for name in places:
         if not isinstance(name, str) or name.casefold() in folded:
             raise _fail(path, "abroad", f"'{name}' is listed twice")
         folded.add(name.casefold())
-    return Gazetteer(towns, regions, tuple(places))
+    sweden: set[str] = set()
+    for name in abroad.get("sweden", []):
+        if not isinstance(name, str) or name.casefold() not in folded:
+            raise _fail(path, "abroad", f"sweden: '{name}' is not one of its places")
+        if name.casefold() in sweden:
+            raise _fail(path, "abroad", f"sweden: '{name}' is listed twice")
+        sweden.add(name.casefold())
+    return Gazetteer(towns, regions, tuple(places), frozenset(sweden))
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ class NamesakeEvidence:
     home: list[tuple[float, float]]
     lives_abroad: bool
     in_finland: bool
+    in_sweden: bool
     roots_abroad: bool
     residence_vocab: list[Vocab]
     namesake_vocab: list[Vocab]
@@ -183,6 +184,9 @@ class NamesakeEvidence:
         if facts.listing_country == "SE" and self.in_finland:
             # a Swedish people-search site lists people registered in Sweden
             facts.add(NAMESAKE, W["listing_abroad"], "listing_abroad", site=facts.listing_name)
+        elif facts.listing_country == "FI" and self.in_sweden:
+            # and a Finnish directory lists people in Finland
+            facts.add(NAMESAKE, W["listing_abroad"], "listing_finland", site=facts.listing_name)
         if not self.lives_abroad and dates.swedish_id_number(text):
             facts.add(NAMESAKE, W["swedish_id"], "swedish_id")
         tld = site.domain.rsplit(".", 1)[-1] if "." in site.domain else ""
