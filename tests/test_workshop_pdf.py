@@ -379,3 +379,18 @@ def test_shares_of_other_rules_say_so_not_another_device(tmp_path: Path) -> None
     assert "the device that made the kit" not in result.stderr
     assert "--rules" in result.stderr and paths[0].name in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rules_nobody_marked_are_named_by_their_text(lang: str) -> None:
+    """The group reads rules, not ids: the rules nobody marked are listed by their text."""
+    rules = load_rules()
+    first, *others = rules.rules
+    shares = [share_of({"work": 2}, needs_action=[first.id]) for _ in range(5)]
+    summary = summarise(shares, rules.ids)
+    context = build_group_context(summary, rules, lang, Intake(5, 5, 0, 0))
+    unmarked = str(context["unmarked"])
+    assert others and first.text_for(lang) not in unmarked
+    for rule in others:
+        assert rule.text_for(lang) in unmarked
+        assert rule.id not in unmarked

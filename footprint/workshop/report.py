@@ -46,6 +46,12 @@ def _bars(cells: tuple[Cell, ...], labels: dict[str, str], t: dict[str, Any],
     return bars
 
 
+def _rule_text(rules: RuleSet, rule_id: str, lang: str) -> str:
+    """A rule as the group reads it: its text in `lang` (its id only if the rules lack it)."""
+    rule = rules.get(rule_id)
+    return rule.text_for(lang) if rule else rule_id
+
+
 def build_group_context(
     summary: GroupSummary, rules: RuleSet, lang: str, intake: Intake
 ) -> dict[str, Any]:
@@ -60,7 +66,7 @@ def build_group_context(
         (g["age_title"], _bars(summary.age, t["ages"], t)),
     ]
     marked = [c for c in summary.rules if not (c.shown and not c.results)]
-    unmarked = [c.key for c in summary.rules if c.shown and not c.results]
+    unmarked = [_rule_text(rules, c.key, lang) for c in summary.rules if c.shown and not c.results]
     most = max((c.results or 0 for c in marked), default=0) or 1
     cells = (summary.results, summary.archived, summary.marked_any,
              *summary.categories, *summary.page_status, *summary.age, *summary.rules)  # fmt: skip
@@ -79,13 +85,13 @@ def build_group_context(
         "rules": [
             {
                 "id": cell.key,
-                "text": rule.text_for(lang) if (rule := rules.get(cell.key)) else cell.key,
+                "text": _rule_text(rules, cell.key, lang),
                 "figure": _figure(cell, t),
                 "width": round(100 * (cell.results or 0) / most) if cell.shown else 0,
             }
             for cell in marked
         ],
-        "unmarked": g["rules_unmarked"].format(rules=", ".join(unmarked)) if unmarked else "",
+        "unmarked": g["rules_unmarked"].format(rules=" · ".join(unmarked)) if unmarked else "",
         "prompts": g["prompts"],
         "note_small": g["note_small"].format(small=SMALL_CELL),
         "note_hidden": g["note_hidden"] if any(c.state is CellState.HIDDEN for c in cells) else "",
