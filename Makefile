@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo app test test-all lint bench sysdeps clean
+.PHONY: demo app test test-slow test-all lint bench sysdeps clean
 
 $(STAMP): pyproject.toml
 	@scripts/sysdeps.sh
@@ -26,7 +26,11 @@ test: $(STAMP)      ## the test suite but the tests marked slow (installs Chromi
 	@scripts/sysdeps.sh test
 	$(BIN)/python -m pytest -m "not slow"
 
-test-all: $(STAMP)  ## every test, the slow ones too: what CI runs
+test-slow: $(STAMP) ## only the tests marked slow (CI runs them after make test)
+	@scripts/sysdeps.sh test
+	$(BIN)/python -m pytest -m slow
+
+test-all: $(STAMP)  ## every test in one run, the slow ones too
 	@scripts/sysdeps.sh test
 	$(BIN)/python -m pytest
 
