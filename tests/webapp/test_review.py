@@ -36,8 +36,10 @@ def test_review_by_clicks(app: RunningApp, page: Any) -> None:
     assert page.locator("#counter-text").inner_text().startswith("0 / 7")
 
     oulu = card(page, "Oulu, hammaslääkäri")
+    expect(oulu.locator("[data-undo]")).to_be_hidden()  # nothing to undo yet
     oulu.get_by_role("button", name="Not me", exact=True).click()
     counter_is(page, 1)
+    expect(oulu.locator("[data-undo]")).to_be_visible()
     assert labels(app) == {"https://oulu.example/laura": "namesake"}
     assert (
         oulu.get_by_role("button", name="Not me", exact=True).get_attribute("aria-pressed")
