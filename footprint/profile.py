@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import ProfileError
-from footprint.reading import parse_toml
+from footprint.reading import parse_toml, quoted
 from footprint.settings import LANGUAGES
 
 KEYS_FILE = "profile_keys.toml"
@@ -195,20 +195,22 @@ def _unknown_top(key: str, value: Any, keys: ProfileKeys) -> str:
         return f"unknown table [[{key}]]{hint}"
     near = _closest(key, keys.top)
     if near:
-        return f"unknown key '{key}': did you mean '{near}'?"
+        return f"unknown key {quoted(key)}: did you mean '{near}'?"
     home = _section_of(key, keys)
     if home and home[1] == key:
         return f"'{key}' belongs under [{home[0]}]: move it below the [{home[0]}] line"
     if home:
-        return f"unknown key '{key}': did you mean '{home[1]}' under [{home[0]}]?"
-    return f"unknown key '{key}': a profile has {', '.join(keys.top)} and {_section_list(keys)}"
+        return f"unknown key {quoted(key)}: did you mean '{home[1]}' under [{home[0]}]?"
+    return (
+        f"unknown key {quoted(key)}: a profile has {', '.join(keys.top)} and {_section_list(keys)}"
+    )
 
 
 def _unknown_in(section: str, key: str, keys: ProfileKeys) -> str:
     """Why a key in a [section] is unknown, and the nearest known one."""
     near = _closest(key, keys.sections[section])
     if near:
-        return f"unknown key '{key}' in [{section}]: did you mean '{near}'?"
+        return f"unknown key {quoted(key)} in [{section}]: did you mean '{near}'?"
     top = _closest(key, keys.top)
     if top == key:
         return (
@@ -217,13 +219,15 @@ def _unknown_in(section: str, key: str, keys: ProfileKeys) -> str:
         )
     if top:
         return (
-            f"unknown key '{key}' in [{section}]: did you mean '{top}', at the top of the file "
-            "before the first [section]?"
+            f"unknown key {quoted(key)} in [{section}]: did you mean '{top}', "
+            "at the top of the file before the first [section]?"
         )
     home = _section_of(key, keys)
     if home:
-        return f"unknown key '{key}' in [{section}]: did you mean '{home[1]}' under [{home[0]}]?"
-    return f"unknown key '{key}' in [{section}]: it has {', '.join(keys.sections[section])}"
+        return (
+            f"unknown key {quoted(key)} in [{section}]: did you mean '{home[1]}' under [{home[0]}]?"
+        )
+    return f"unknown key {quoted(key)} in [{section}]: it has {', '.join(keys.sections[section])}"
 
 
 def _section_of(key: str, keys: ProfileKeys) -> tuple[str, str] | None:
@@ -260,7 +264,7 @@ def unknown_keys(data: dict[str, Any], keys: ProfileKeys | None = None) -> list[
             for i, entry in enumerate(entries):
                 if isinstance(entry, dict):
                     problems += [
-                        f"unknown key '{k}' in [[{key}]] {i + 1}: it has "
+                        f"unknown key {quoted(k)} in [[{key}]] {i + 1}: it has "
                         + ", ".join(keys.arrays[key])
                         for k in entry
                         if k not in keys.arrays[key]

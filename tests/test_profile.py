@@ -256,6 +256,7 @@ def test_an_error_quoting_a_hostile_key_stays_one_inert_line(tmp_path: Path) -> 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ")
     assert "\x1b" not in result.stderr
+    assert "unknown key '\\n' in [work]" in lines[0]  # shown as the rules reader shows keys
 
 
 @pytest.mark.parametrize(
